@@ -1,0 +1,2 @@
+/** Persistence for agentd: SQLite schema, migrations and typed repositories. */
+package io.agentd.store;

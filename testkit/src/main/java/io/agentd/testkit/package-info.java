@@ -1,0 +1,2 @@
+/** Test support shared across modules. */
+package io.agentd.testkit;
