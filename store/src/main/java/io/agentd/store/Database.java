@@ -1,0 +1,136 @@
+package io.agentd.store;
+
+import io.agentd.store.migration.MigrationRunner;
+import io.agentd.store.migration.Migrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * agentd's SQLite database: one writer thread that batches work into {@code BEGIN IMMEDIATE}
+ * transactions, and a pool of read-only connections. Opening inspects the file first and refuses
+ * anything that is not agentd's (see {@link DatabaseRefusedException}), then applies migrations.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final Path file;
+    private final Writer writer;
+    private final ReaderPool readers;
+
+    private Database(Path file, Writer writer, ReaderPool readers) {
+        this.file = file;
+        this.writer = writer;
+        this.readers = readers;
+    }
+
+    /**
+     * Opens (creating when absent) and migrates the database.
+     *
+     * @throws DatabaseRefusedException when the file is not agentd's; it is left untouched
+     * @throws StoreException when the file cannot be opened or migrated
+     */
+    public static Database open(DatabaseOptions options) {
+        requireNonNull(options, "options is null");
+        Path file = options.file().toAbsolutePath();
+        createParent(file);
+        DatabaseInspector.check(file);
+        Connection connection;
+        try {
+            connection = SqliteConnections.writer(file, options.busyTimeout());
+        } catch (SQLException e) {
+            throw StoreException.from("open " + file, e);
+        }
+        try {
+            MigrationRunner.migrate(connection, Migrations.all());
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            throw e instanceof SQLException sql ? StoreException.from("migrate " + file, sql) : (RuntimeException) e;
+        }
+        log.debug("database {} at schema version {}", file, Migrations.latestVersion());
+        return new Database(file, new Writer(connection, options.maxBatch()),
+                new ReaderPool(file, options.readers(), options.busyTimeout()));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Queues a write; the future completes after the transaction holding it has committed. */
+    public <T> CompletableFuture<T> writeAsync(WriteWork<T> work) {
+        return writer.submit(work);
+    }
+
+    /** Runs a write and waits for its commit. Domain exceptions thrown by the work pass through. */
+    public <T> T write(WriteWork<T> work) {
+        try {
+            return writer.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Kind.OTHER, "write interrupted", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    /** Runs a read on a read-only connection. */
+    public <T> T read(ReadWork<T> work) {
+        return readers.read(work);
+    }
+
+    /** Unwraps a failed write future into the exception the work threw. */
+    public static RuntimeException unwrap(Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof SQLException sql) {
+            return StoreException.from("write", sql);
+        }
+        return new StoreException(StoreException.Kind.OTHER, String.valueOf(cause), cause);
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        readers.close();
+        try {
+            // Fold the WAL back so the file is self-contained after a clean shutdown.
+            writer.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            log.debug("checkpoint at close: {}", e.getMessage());
+        }
+        closeQuietly(writer.connection());
+    }
+
+    private static void createParent(Path file) {
+        Path dir = file.getParent();
+        if (dir == null || Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.OTHER, "cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.debug("close: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.agentd.store.conversation;
+
+import io.agentd.store.jdbc.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for {@code conversation_events}. Stateless; every method runs on the connection it is given. */
+public final class ConversationRepository {
+    private static final String COLUMNS = """
+            id, session_id, claude_session_id, sequence, event_type, created_at, role, content, tool_id, tool_name,
+            tool_input_json, tool_result_for_id, tool_result_content, is_completed, approval_status, approval_id,
+            parent_tool_use_id""";
+
+    /** Appends with the next sequence number of the session (call on the writer connection). */
+    public ConversationEventRow append(Connection c, NewConversationEvent e) throws SQLException {
+        long sequence = Sql.count(c, "SELECT COALESCE(MAX(sequence), 0) + 1 FROM conversation_events WHERE session_id = ?",
+                e.sessionId());
+        long id;
+        try (PreparedStatement p = c.prepareStatement("""
+                INSERT INTO conversation_events (session_id, claude_session_id, sequence, event_type, created_at, role,
+                    content, tool_id, tool_name, tool_input_json, tool_result_for_id, tool_result_content,
+                    parent_tool_use_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+            Sql.bind(p, e.sessionId(), e.claudeSessionId(), sequence, e.eventType(), e.createdAt(), e.role(), e.content(),
+                    e.toolId(), e.toolName(), e.toolInputJson(), e.toolResultForId(), e.toolResultContent(),
+                    e.parentToolUseId());
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        return new ConversationEventRow(id, e.sessionId(), e.claudeSessionId(), sequence, e.eventType(), e.createdAt(),
+                e.role(), e.content(), e.toolId(), e.toolName(), e.toolInputJson(), e.toolResultForId(),
+                e.toolResultContent(), false, null, null, e.parentToolUseId());
+    }
+
+    /** The events of one session in sequence order. */
+    public List<ConversationEventRow> bySession(Connection c, String sessionId) throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM conversation_events WHERE session_id = ? ORDER BY sequence",
+                ConversationRepository::map, sessionId);
+    }
+
+    /** The events of several sessions, block by block in the order given, each block in sequence order. */
+    public List<ConversationEventRow> bySessions(Connection c, List<String> sessionIds) throws SQLException {
+        List<ConversationEventRow> out = new ArrayList<>();
+        for (String id : sessionIds) {
+            out.addAll(bySession(c, id));
+        }
+        return out;
+    }
+
+    public long count(Connection c, String sessionId) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM conversation_events WHERE session_id = ?", sessionId);
+    }
+
+    public Optional<ConversationEventRow> findToolCall(Connection c, String sessionId, String toolId) throws SQLException {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM conversation_events"
+                        + " WHERE session_id = ? AND tool_id = ? AND event_type = 'tool_call' ORDER BY sequence LIMIT 1",
+                ConversationRepository::map, sessionId, toolId);
+    }
+
+    /** Marks a session's tool call completed when its result arrives; returns whether one was found. */
+    public boolean markToolCompleted(Connection c, String sessionId, String toolId) throws SQLException {
+        return Sql.update(c, "UPDATE conversation_events SET is_completed = 1"
+                + " WHERE session_id = ? AND tool_id = ? AND event_type = 'tool_call'", sessionId, toolId) > 0;
+    }
+
+    /** Gives events stored before the Claude session id was known (the injected query) that id. */
+    public void backfillClaudeSessionId(Connection c, String sessionId, String claudeSessionId) throws SQLException {
+        Sql.update(c, "UPDATE conversation_events SET claude_session_id = ? WHERE session_id = ? AND claude_session_id IS NULL",
+                claudeSessionId, sessionId);
+    }
+
+    /** Links a tool call to an approval; zero rows is normal when the call is not stored yet. */
+    public int linkApproval(Connection c, String sessionId, String toolId, String approvalId, String approvalStatus)
+            throws SQLException {
+        return Sql.update(c, """
+                UPDATE conversation_events SET approval_status = ?, approval_id = ?
+                WHERE session_id = ? AND tool_id = ? AND event_type = 'tool_call' AND approval_id IS NULL""",
+                approvalStatus, approvalId, sessionId, toolId);
+    }
+
+    public int setApprovalStatus(Connection c, String approvalId, String approvalStatus) throws SQLException {
+        return Sql.update(c, "UPDATE conversation_events SET approval_status = ? WHERE approval_id = ?",
+                approvalStatus, approvalId);
+    }
+
+    static ConversationEventRow map(ResultSet rs) throws SQLException {
+        return new ConversationEventRow(rs.getLong("id"), rs.getString("session_id"), rs.getString("claude_session_id"),
+                rs.getLong("sequence"), EventType.fromWire(rs.getString("event_type")), Sql.instant(rs, "created_at"),
+                rs.getString("role"), rs.getString("content"), rs.getString("tool_id"), rs.getString("tool_name"),
+                rs.getString("tool_input_json"), rs.getString("tool_result_for_id"), rs.getString("tool_result_content"),
+                Sql.bool(rs, "is_completed"), rs.getString("approval_status"), rs.getString("approval_id"),
+                rs.getString("parent_tool_use_id"));
+    }
+}

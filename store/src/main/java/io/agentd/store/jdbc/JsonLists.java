@@ -1,0 +1,31 @@
+package io.agentd.store.jdbc;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Map;
+
+/** JSON-in-TEXT columns (tool lists, directories, MCP args and env). */
+public final class JsonLists {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private JsonLists() {
+    }
+
+    public static String write(List<String> values) {
+        return values == null ? null : MAPPER.writeValueAsString(values);
+    }
+
+    public static List<String> read(String json) {
+        return json == null || json.isBlank() ? List.of() : List.copyOf(MAPPER.readValue(json, new TypeReference<List<String>>() { }));
+    }
+
+    public static String writeMap(Map<String, String> values) {
+        return values == null ? null : MAPPER.writeValueAsString(values);
+    }
+
+    public static Map<String, String> readMap(String json) {
+        return json == null || json.isBlank() ? Map.of() : Map.copyOf(MAPPER.readValue(json, new TypeReference<Map<String, String>>() { }));
+    }
+}

@@ -1,0 +1,27 @@
+package io.agentd.store.migration;
+
+import java.util.List;
+
+/**
+ * The ordered list of schema migrations. Appending is the only allowed change: an applied migration
+ * is never edited, because databases in the field already carry its result.
+ */
+public final class Migrations {
+    /** {@code PRAGMA application_id} of agentd databases ("agtd"); tells our files from hld's and others'. */
+    public static final int APPLICATION_ID = 0x61677464;
+
+    private static final List<Migration> ALL = List.of(
+            new Migration(1, "initial schema: sessions, conversation, raw events, MCP servers, approvals, snapshots",
+                    "V001__initial_schema.sql"));
+
+    private Migrations() {
+    }
+
+    public static List<Migration> all() {
+        return ALL;
+    }
+
+    public static int latestVersion() {
+        return ALL.getLast().version();
+    }
+}

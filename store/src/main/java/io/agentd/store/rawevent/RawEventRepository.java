@@ -1,0 +1,25 @@
+package io.agentd.store.rawevent;
+
+import io.agentd.store.jdbc.Sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** SQL for {@code raw_events}: every stdout line of a Claude process, verbatim, for audit and re-processing. */
+public final class RawEventRepository {
+    public void insert(Connection c, String sessionId, String eventJson, Instant createdAt) throws SQLException {
+        Sql.update(c, "INSERT INTO raw_events (session_id, event_json, created_at) VALUES (?, ?, ?)",
+                sessionId, eventJson, createdAt);
+    }
+
+    public List<String> bySession(Connection c, String sessionId) throws SQLException {
+        return Sql.list(c, "SELECT event_json FROM raw_events WHERE session_id = ? ORDER BY id",
+                rs -> rs.getString(1), sessionId);
+    }
+
+    public long count(Connection c, String sessionId) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM raw_events WHERE session_id = ?", sessionId);
+    }
+}

@@ -1,0 +1,24 @@
+package io.agentd.store.snapshot;
+
+import io.agentd.store.jdbc.Sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** SQL for {@code file_snapshots}. */
+public final class SnapshotRepository {
+    public void insert(Connection c, FileSnapshotRow row) throws SQLException {
+        Sql.update(c, "INSERT INTO file_snapshots (tool_id, session_id, file_path, content, created_at) VALUES (?, ?, ?, ?, ?)",
+                row.toolId(), row.sessionId(), row.filePath(), row.content(), row.createdAt());
+    }
+
+    /** Newest first, as hld returns them. */
+    public List<FileSnapshotRow> bySession(Connection c, String sessionId) throws SQLException {
+        return Sql.list(c, "SELECT tool_id, session_id, file_path, content, created_at FROM file_snapshots"
+                        + " WHERE session_id = ? ORDER BY created_at DESC, id DESC",
+                rs -> new FileSnapshotRow(rs.getString("tool_id"), rs.getString("session_id"), rs.getString("file_path"),
+                        rs.getString("content"), Sql.instant(rs, "created_at")),
+                sessionId);
+    }
+}

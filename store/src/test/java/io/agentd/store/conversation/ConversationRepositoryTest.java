@@ -1,0 +1,65 @@
+package io.agentd.store.conversation;
+
+import io.agentd.store.Database;
+import io.agentd.store.session.SessionRepository;
+import io.agentd.store.session.SessionRow;
+import io.agentd.store.testing.Sessions;
+import io.agentd.store.testing.TempDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(TempDatabaseExtension.class)
+class ConversationRepositoryTest {
+    private final SessionRepository sessions = new SessionRepository();
+    private final ConversationRepository events = new ConversationRepository();
+
+    @Test
+    void numbersEventsPerSessionAndBackfillsTheClaudeId(Database db) {
+        SessionRow a = Sessions.newSession("a");
+        SessionRow b = Sessions.newSession("b");
+        Instant now = Instant.now();
+        db.write(tx -> {
+            sessions.insert(tx.connection(), a);
+            sessions.insert(tx.connection(), b);
+            events.append(tx.connection(), message(a.id(), null, "user", "hello", now));
+            events.append(tx.connection(), message(b.id(), null, "user", "other", now));
+            events.backfillClaudeSessionId(tx.connection(), a.id(), "claude-a");
+            events.append(tx.connection(), message(a.id(), "claude-a", "assistant", "hi", now));
+            return null;
+        });
+        List<ConversationEventRow> rows = db.read(c -> events.bySession(c, a.id()));
+        assertThat(rows).extracting(ConversationEventRow::sequence).containsExactly(1L, 2L);
+        assertThat(rows).extracting(ConversationEventRow::claudeSessionId).containsOnly("claude-a");
+        assertThat(db.<List<ConversationEventRow>>read(c -> events.bySession(c, b.id()))).singleElement()
+                .extracting(ConversationEventRow::sequence).isEqualTo(1L);
+    }
+
+    @Test
+    void marksToolCallsCompletedAndLinksApprovals(Database db) {
+        SessionRow s = Sessions.newSession("a");
+        Instant now = Instant.now();
+        db.write(tx -> {
+            sessions.insert(tx.connection(), s);
+            events.append(tx.connection(), new NewConversationEvent(s.id(), "c", EventType.TOOL_CALL, now, "assistant",
+                    null, "toolu_1", "Write", "{\"file_path\":\"x\"}", null, null, null));
+            events.linkApproval(tx.connection(), s.id(), "toolu_1", "local-1", "pending");
+            events.markToolCompleted(tx.connection(), s.id(), "toolu_1");
+            events.setApprovalStatus(tx.connection(), "local-1", "approved");
+            return null;
+        });
+        ConversationEventRow call = db.read(c -> events.findToolCall(c, s.id(), "toolu_1")).orElseThrow();
+        assertThat(call.isCompleted()).isTrue();
+        assertThat(call.approvalId()).isEqualTo("local-1");
+        assertThat(call.approvalStatus()).isEqualTo("approved");
+    }
+
+    private static NewConversationEvent message(String sessionId, String claudeId, String role, String text, Instant at) {
+        return new NewConversationEvent(sessionId, claudeId, EventType.MESSAGE, at, role, text, null, null, null, null,
+                null, null);
+    }
+}
