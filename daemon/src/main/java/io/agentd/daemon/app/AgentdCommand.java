@@ -1,0 +1,129 @@
+package io.agentd.daemon.app;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The daemon's command line. Flags win over environment variables, which win over defaults; the
+ * defaults are hld's so existing clients find the socket.
+ */
+@Command(name = "agentd", mixinStandardHelpOptions = true, versionProvider = Versions.class, sortOptions = false,
+        description = "Supervises Claude Code sessions and serves hld-compatible JSON-RPC on a Unix socket.")
+public final class AgentdCommand {
+    @Option(names = "--socket", paramLabel = "PATH",
+            description = "Unix socket to listen on (env HUMANLAYER_DAEMON_SOCKET; default ~/.humanlayer/daemon.sock).")
+    String socket;
+
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "SQLite database file (env HUMANLAYER_DATABASE_PATH; default ~/.humanlayer/agentd.db).")
+    String db;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "trace, debug, info, warn or error (env AGENTD_LOG_LEVEL; default info).")
+    String logLevel;
+
+    @Option(names = "--log-dir", paramLabel = "DIR", description = "Folder of the rotating log file (default ~/.humanlayer/logs).")
+    String logDir;
+
+    @Option(names = "--claude-path", paramLabel = "PATH",
+            description = "Claude Code CLI to run (env HUMANLAYER_CLAUDE_PATH; default: PATH, then the usual install locations).")
+    String claudePath;
+
+    @Option(names = "--approvals-command", paramLabel = "COMMAND",
+            description = "Command line of the MCP approvals server injected into sessions, e.g. 'humanlayer mcp claude_approvals'"
+                    + " (env AGENTD_APPROVALS_COMMAND; empty or unset: no injection).")
+    String approvalsCommand;
+
+    @Option(names = "--max-sessions", paramLabel = "N",
+            description = "Most sessions running at once (env AGENTD_MAX_SESSIONS; default 16).")
+    Integer maxSessions;
+
+    @Option(names = "--shutdown-timeout", paramLabel = "DURATION",
+            description = "How long shutdown waits for interrupted sessions before killing them, e.g. 10s (default 10s).")
+    String shutdownTimeout;
+
+    @Option(names = "--detach-sessions",
+            description = "On shutdown leave running sessions alive for the next daemon to re-attach (for restarts and upgrades).")
+    boolean detachSessions;
+
+    @Option(names = "--spool-dir", paramLabel = "DIR",
+            description = "Where session output is spooled (default ~/.humanlayer/agentd-spool).")
+    String spoolDir;
+
+    @Option(names = "--spool-retention", paramLabel = "DURATION",
+            description = "How long to keep spool files of finished sessions, e.g. 24h (default 24h).")
+    String spoolRetention;
+
+    /** Resolves flags, then {@code env}, then defaults under {@code home}. */
+    DaemonConfig resolve(Map<String, String> env, Path home) {
+        Path humanlayer = home.resolve(".humanlayer");
+        String approvals = first(approvalsCommand, env.get("AGENTD_APPROVALS_COMMAND"), "");
+        return new DaemonConfig(
+                path(first(socket, env.get("HUMANLAYER_DAEMON_SOCKET"), null), humanlayer.resolve("daemon.sock"), home),
+                path(first(db, env.get("HUMANLAYER_DATABASE_PATH"), null), humanlayer.resolve("agentd.db"), home),
+                first(logLevel, env.get("AGENTD_LOG_LEVEL"), "info").toLowerCase(Locale.ROOT),
+                path(logDir, humanlayer.resolve("logs"), home),
+                first(claudePath, env.get("HUMANLAYER_CLAUDE_PATH"), null),
+                approvals.isBlank() ? List.of() : Arrays.asList(approvals.trim().split("\\s+")),
+                maxSessions != null ? maxSessions : Integer.parseInt(first(null, env.get("AGENTD_MAX_SESSIONS"), "16")),
+                Durations.parse(first(shutdownTimeout, env.get("AGENTD_SHUTDOWN_TIMEOUT"), "10s")),
+                detachSessions,
+                path(spoolDir, humanlayer.resolve("agentd-spool"), home),
+                Durations.parse(first(spoolRetention, null, "24h")),
+                first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION));
+    }
+
+    private static String first(String flag, String env, String fallback) {
+        if (flag != null && !flag.isBlank()) {
+            return flag;
+        }
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        return fallback;
+    }
+
+    private static Path path(String value, Path fallback, Path home) {
+        if (value == null || value.isBlank()) {
+            return fallback.toAbsolutePath();
+        }
+        if (value.equals("~")) {
+            return home;
+        }
+        if (value.startsWith("~/")) {
+            return home.resolve(value.substring(2)).toAbsolutePath();
+        }
+        return Path.of(value).toAbsolutePath();
+    }
+
+    /** Durations as people write them: 500ms, 10s, 5m, 24h, or bare seconds. */
+    static final class Durations {
+        private Durations() {
+        }
+
+        static Duration parse(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (t.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+                }
+                long n = Long.parseLong(t.replaceAll("[smhd]$", ""));
+                return switch (t.charAt(t.length() - 1)) {
+                    case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
+                    case 'd' -> Duration.ofDays(n);
+                    default -> Duration.ofSeconds(n);
+                };
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("invalid duration '" + text + "' (use e.g. 500ms, 10s, 5m, 24h)");
+            }
+        }
+    }
+}

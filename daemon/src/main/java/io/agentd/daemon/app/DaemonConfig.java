@@ -1,0 +1,48 @@
+package io.agentd.daemon.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything the daemon is configured with, resolved from flags, environment and defaults.
+ *
+ * @param claudePath explicit Claude CLI path, or null to discover it
+ * @param approvalsCommand the command line injected as the {@code codelayer} MCP approvals server; empty: no injection
+ * @param maxSessions most sessions with a live Claude process at once
+ * @param shutdownTimeout how long shutdown waits for interrupted sessions before killing them
+ * @param detachSessions leave sessions running at shutdown for the next daemon to re-attach
+ * @param spoolDir where each session's stdout/stderr spool files live
+ * @param spoolRetention how long spool files of finished sessions are kept
+ */
+public record DaemonConfig(
+        Path socketPath,
+        Path databasePath,
+        String logLevel,
+        Path logDir,
+        String claudePath,
+        List<String> approvalsCommand,
+        int maxSessions,
+        Duration shutdownTimeout,
+        boolean detachSessions,
+        Path spoolDir,
+        Duration spoolRetention,
+        String version) {
+
+    public DaemonConfig {
+        requireNonNull(socketPath, "socketPath is null");
+        requireNonNull(databasePath, "databasePath is null");
+        requireNonNull(logLevel, "logLevel is null");
+        requireNonNull(logDir, "logDir is null");
+        approvalsCommand = approvalsCommand == null ? List.of() : List.copyOf(approvalsCommand);
+        requireNonNull(shutdownTimeout, "shutdownTimeout is null");
+        requireNonNull(spoolDir, "spoolDir is null");
+        requireNonNull(spoolRetention, "spoolRetention is null");
+        requireNonNull(version, "version is null");
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("max sessions must be at least 1");
+        }
+    }
+}
