@@ -1,0 +1,32 @@
+package io.agentd.daemon.rpc;
+
+import static java.util.Objects.requireNonNull;
+
+/** What a connection does after the dispatcher has looked at one line. */
+sealed interface DispatchOutcome {
+    /** Write this JSON line and read the next request. */
+    record Reply(byte[] json) implements DispatchOutcome {
+        public Reply {
+            requireNonNull(json, "json is null");
+        }
+    }
+
+    /** Nothing to write (a batch of notifications only). */
+    record NoReply() implements DispatchOutcome {
+    }
+
+    /** Write this JSON line, then close the connection (a streaming method's params were refused). */
+    record ReplyAndClose(byte[] json) implements DispatchOutcome {
+        public ReplyAndClose {
+            requireNonNull(json, "json is null");
+        }
+    }
+
+    /** Hand the connection to a streaming handler. */
+    record Stream(String method, RegisteredMethod.StreamingCall call) implements DispatchOutcome {
+        public Stream {
+            requireNonNull(method, "method is null");
+            requireNonNull(call, "call is null");
+        }
+    }
+}

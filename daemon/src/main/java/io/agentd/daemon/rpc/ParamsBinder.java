@@ -1,0 +1,127 @@
+package io.agentd.daemon.rpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.agentd.daemon.error.AgentdException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Binds a request's {@code params} to a method's params type, turning every binding failure into a
+ * client-facing -32602 that names the offending field.
+ */
+final class ParamsBinder {
+    static final String PREFIX = "invalid params: ";
+
+    private final JsonMapper mapper;
+
+    ParamsBinder(JsonMapper mapper) {
+        this.mapper = requireNonNull(mapper, "mapper is null");
+    }
+
+    /**
+     * Absent and null params bind as {@code {}}, so a required-field check in the params record reports
+     * "&lt;field&gt; is required" instead of a generic error.
+     */
+    <P> P bind(JsonNode params, Class<P> type) {
+        JsonNode source = params == null || params.isNull() ? mapper.createObjectNode() : params;
+        if (!source.isObject()) {
+            throw new RpcException(RpcErrorCode.INVALID_PARAMS, "params must be an object");
+        }
+        try {
+            return mapper.treeToValue(source, type);
+        } catch (ValueInstantiationException e) {
+            throw fromConstructor(e);
+        } catch (MismatchedInputException e) {
+            throw new RpcException(RpcErrorCode.INVALID_PARAMS, PREFIX + describe(e));
+        } catch (DatabindException e) {
+            RuntimeException domain = domainCause(e);
+            throw domain != null ? domain
+                    : new RpcException(RpcErrorCode.INVALID_PARAMS, PREFIX + e.getOriginalMessage());
+        }
+    }
+
+    /** A params constructor refused the input: its own error is what the client should read. */
+    private static RuntimeException fromConstructor(ValueInstantiationException e) {
+        RuntimeException domain = domainCause(e);
+        if (domain != null) {
+            return domain;
+        }
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
+        return new RpcException(RpcErrorCode.INVALID_PARAMS, PREFIX + message);
+    }
+
+    private static RuntimeException domainCause(Throwable failure) {
+        for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof AgentdException || t instanceof RpcException) {
+                return (RuntimeException) t;
+            }
+            if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
+                return new RpcException(RpcErrorCode.INVALID_PARAMS, PREFIX + t.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private static String describe(MismatchedInputException e) {
+        String path = pathOf(e);
+        String expected = "expected " + expectedType(e.getTargetType());
+        return path.isEmpty() ? expected : path + ": " + expected;
+    }
+
+    /** {@code tools[1]}, {@code mcp_config.servers}: the JSON path, in wire names. */
+    static String pathOf(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expectedType(Class<?> target) {
+        if (target == null) {
+            return "a different value";
+        }
+        if (target == int.class || target == long.class || target == short.class || target == byte.class
+                || target == Integer.class || target == Long.class || target == Short.class
+                || target == Byte.class || target == BigInteger.class) {
+            return "integer";
+        }
+        if (target == double.class || target == float.class || target == Double.class || target == Float.class
+                || target == BigDecimal.class || Number.class.isAssignableFrom(target)) {
+            return "number";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "boolean";
+        }
+        if (CharSequence.class.isAssignableFrom(target) || target == char.class || target == Character.class) {
+            return "string";
+        }
+        if (target.isEnum()) {
+            return "one of the allowed values";
+        }
+        if (target.isArray() || Collection.class.isAssignableFrom(target)) {
+            return "array";
+        }
+        if (JsonNode.class.isAssignableFrom(target)) {
+            return "a JSON value";
+        }
+        return Map.class.isAssignableFrom(target) || !target.isPrimitive() ? "object" : target.getSimpleName();
+    }
+}

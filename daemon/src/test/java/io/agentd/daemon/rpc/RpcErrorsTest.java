@@ -1,0 +1,48 @@
+package io.agentd.daemon.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentd.daemon.error.AgentdException;
+import io.agentd.daemon.error.ErrorKind;
+import org.junit.jupiter.api.Test;
+
+class RpcErrorsTest {
+
+    @Test
+    void keepsRpcExceptionCodeAndMessage() {
+        assertThat(RpcErrors.toRpcError(new RpcException(RpcErrorCode.METHOD_NOT_FOUND, "m"), "t"))
+                .isEqualTo(new RpcError(-32601, "m"));
+    }
+
+    @Test
+    void mapsInvalidParamsToMinus32602() {
+        assertThat(RpcErrors.toRpcError(AgentdException.invalidParams("query is required"), "t"))
+                .isEqualTo(new RpcError(-32602, "query is required"));
+    }
+
+    @Test
+    void mapsOtherDomainKindsToMinus32603WithTheirMessage() {
+        assertThat(RpcErrors.toRpcError(AgentdException.notFound("session not found: a"), "t"))
+                .isEqualTo(new RpcError(-32603, "session not found: a"));
+        assertThat(RpcErrors.toRpcError(AgentdException.conflict("cannot interrupt"), "t"))
+                .isEqualTo(new RpcError(-32603, "cannot interrupt"));
+        assertThat(RpcErrors.toRpcError(AgentdException.unavailable("claude not available"), "t"))
+                .isEqualTo(new RpcError(-32603, "claude not available"));
+        assertThat(RpcErrors.toRpcError(AgentdException.internal("db failed", new IllegalStateException("x")), "t"))
+                .isEqualTo(new RpcError(-32603, "db failed"));
+    }
+
+    @Test
+    void mapsUnexpectedExceptionsToMinus32603WithTheirMessageOnly() {
+        assertThat(RpcErrors.toRpcError(new IllegalStateException("bad state"), "t"))
+                .isEqualTo(new RpcError(-32603, "bad state"));
+        assertThat(RpcErrors.toRpcError(new NullPointerException(), "t"))
+                .isEqualTo(new RpcError(-32603, "Internal error"));
+    }
+
+    @Test
+    void domainFactoriesSetKinds() {
+        assertThat(AgentdException.conflict("c").kind()).isEqualTo(ErrorKind.CONFLICT);
+        assertThat(AgentdException.internal("i", null).kind()).isEqualTo(ErrorKind.INTERNAL);
+    }
+}
