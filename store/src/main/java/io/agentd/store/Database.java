@@ -6,6 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,11 +30,13 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final Path file;
+    private final FileChannel lock;
     private final Writer writer;
     private final ReaderPool readers;
 
-    private Database(Path file, Writer writer, ReaderPool readers) {
+    private Database(Path file, FileChannel lock, Writer writer, ReaderPool readers) {
         this.file = file;
+        this.lock = lock;
         this.writer = writer;
         this.readers = readers;
     }
@@ -46,20 +52,23 @@ public final class Database implements AutoCloseable {
         Path file = options.file().toAbsolutePath();
         createParent(file);
         DatabaseInspector.check(file);
+        FileChannel lock = lock(file);
         Connection connection;
         try {
             connection = SqliteConnections.writer(file, options.busyTimeout());
         } catch (SQLException e) {
+            closeQuietly(lock);
             throw StoreException.from("open " + file, e);
         }
         try {
             MigrationRunner.migrate(connection, Migrations.all());
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
+            closeQuietly(lock);
             throw e instanceof SQLException sql ? StoreException.from("migrate " + file, sql) : (RuntimeException) e;
         }
         log.debug("database {} at schema version {}", file, Migrations.latestVersion());
-        return new Database(file, new Writer(connection, options.maxBatch()),
+        return new Database(file, lock, new Writer(connection, options.maxBatch()),
                 new ReaderPool(file, options.readers(), options.busyTimeout()));
     }
 
@@ -112,6 +121,39 @@ public final class Database implements AutoCloseable {
             log.debug("checkpoint at close: {}", e.getMessage());
         }
         closeQuietly(writer.connection());
+        closeQuietly(lock);
+    }
+
+    /**
+     * One agentd per database: SQLite would let two daemons share the file, but both would supervise
+     * (and re-attach, and mark) the same sessions. An OS lock on a sibling file dies with its process.
+     */
+    private static FileChannel lock(Path file) {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        try {
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held;
+            try {
+                held = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                held = null;
+            }
+            if (held == null) {
+                channel.close();
+                throw new StoreException(StoreException.Kind.BUSY, file + " is in use by another agentd process", null);
+            }
+            return channel;
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.OTHER, "cannot lock " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("close lock: {}", e.getMessage());
+        }
     }
 
     private static void createParent(Path file) {

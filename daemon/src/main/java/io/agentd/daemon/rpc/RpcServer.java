@@ -88,6 +88,19 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Fails fast when a daemon already answers on the path, so a second instance is refused before it
+     * touches anything else (its database, its log).
+     *
+     * @throws DaemonAlreadyRunningException if something accepts connections there
+     */
+    public static void refuseIfRunning(Path socketPath) throws DaemonAlreadyRunningException {
+        Path path = socketPath.toAbsolutePath();
+        if (SocketFiles.answers(path)) {
+            throw new DaemonAlreadyRunningException(path);
+        }
+    }
+
     /** The absolute path of the socket. */
     public Path socketPath() {
         return socketPath;

@@ -64,6 +64,19 @@ final class SocketFiles {
         }
     }
 
+    /** Whether something accepts connections on the path. */
+    static boolean answers(Path socketPath) {
+        if (!Files.exists(socketPath, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.connect(UnixDomainSocketAddress.of(socketPath));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static void restrictSocket(Path socketPath) throws IOException {
         Files.setPosixFilePermissions(socketPath, SOCKET_MODE);
     }

@@ -1,0 +1,47 @@
+package io.agentd.daemon.health;
+
+import io.agentd.daemon.claude.ClaudeBinary;
+import io.agentd.daemon.claude.ClaudeLocator;
+import io.agentd.daemon.rpc.MethodRegistry;
+import io.agentd.daemon.rpc.NoParams;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.IntSupplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Answers {@code health}. Always {@code "ok"} while the daemon serves requests (hlyr requires exactly
+ * that to connect); whether Claude can be launched is reported beside it, never by failing health.
+ */
+public final class HealthService {
+    private final String version;
+    private final Instant startedAt;
+    private final Clock clock;
+    private final ClaudeLocator claude;
+    private final IntSupplier activeSessions;
+
+    public HealthService(String version, Instant startedAt, Clock clock, ClaudeLocator claude, IntSupplier activeSessions) {
+        this.version = requireNonNull(version, "version is null");
+        this.startedAt = requireNonNull(startedAt, "startedAt is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.claude = requireNonNull(claude, "claude is null");
+        this.activeSessions = requireNonNull(activeSessions, "activeSessions is null");
+    }
+
+    public void register(MethodRegistry registry) {
+        registry.register("health", NoParams.class, (params, context) -> health());
+    }
+
+    public HealthResult health() {
+        // The lookup runs at start-up in the background; until it finishes, report that honestly.
+        ClaudeBinary binary = claude.lastKnown();
+        HealthResult.ClaudeStatus status = binary == null
+                ? new HealthResult.ClaudeStatus(false, null, null, "still looking for the claude CLI")
+                : new HealthResult.ClaudeStatus(binary.available(),
+                        binary.path() == null ? null : binary.path().toString(), binary.version(), binary.error());
+        long uptime = clock.millis() - startedAt.toEpochMilli();
+        return new HealthResult("ok", version, uptime, activeSessions.getAsInt(), status);
+    }
+}
