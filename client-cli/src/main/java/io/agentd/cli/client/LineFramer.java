@@ -17,15 +17,19 @@ final class LineFramer {
     /** Consumes every remaining byte of {@code chunk} and returns the lines it completed, without the newline. */
     List<byte[]> feed(ByteBuffer chunk) {
         List<byte[]> lines = new ArrayList<>();
-        while (chunk.hasRemaining()) {
-            byte b = chunk.get();
-            if (b == '\n') {
+        // Copy runs between newlines in bulk: a conversation line can be tens of megabytes.
+        byte[] bytes = new byte[chunk.remaining()];
+        chunk.get(bytes);
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                partial.write(bytes, start, i - start);
                 lines.add(partial.toByteArray());
                 partial = new ByteArrayOutputStream(8192);
-            } else {
-                partial.write(b);
+                start = i + 1;
             }
         }
+        partial.write(bytes, start, bytes.length - start);
         return lines;
     }
 
