@@ -1,0 +1,40 @@
+package io.agentd.cli.command;
+
+import static java.util.Objects.requireNonNull;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The root {@code agentctl} command: holds the shared options and the context subcommands use. */
+@Command(name = "agentctl",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Command-line client of the agentd daemon (speaks hld's JSON-RPC protocol).",
+        subcommands = {
+            HealthCommand.class,
+            LaunchCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            ConversationCommand.class,
+            ContinueCommand.class,
+            InterruptCommand.class,
+            ArchiveCommand.class
+        })
+public final class AgentctlCommand {
+    @Mixin
+    private DaemonOptions options;
+
+    private final CliContext context;
+
+    public AgentctlCommand(CliContext context) {
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    DaemonOptions options() {
+        return options;
+    }
+}

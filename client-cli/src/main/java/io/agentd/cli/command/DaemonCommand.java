@@ -1,0 +1,57 @@
+package io.agentd.cli.command;
+
+import io.agentd.cli.client.DaemonClient;
+import io.agentd.cli.format.JsonView;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base of the subcommands that talk to the daemon: resolves the socket, opens one connection for
+ * the whole command and closes it. Daemon failures propagate to the execution exception handler,
+ * which turns them into one line on stderr.
+ */
+abstract class DaemonCommand implements Callable<Integer> {
+    @ParentCommand
+    private AgentctlCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        Path socket = root.context().sockets().resolve(root.options().socket());
+        try (DaemonClient client = DaemonClient.connect(socket, root.context().callTimeout())) {
+            return run(client);
+        }
+    }
+
+    /** Does the command's work over an open connection and returns the exit code. */
+    abstract int run(DaemonClient client);
+
+    final CliContext context() {
+        return root.context();
+    }
+
+    final boolean json() {
+        return root.options().json();
+    }
+
+    final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Prints rendered text that already ends in a newline. */
+    final void print(String text) {
+        out().print(text);
+        out().flush();
+    }
+
+    final void printJson(JsonNode result) {
+        print(JsonView.render(result));
+    }
+}
