@@ -12,15 +12,15 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code message_start}, {@code ping}, per block {@code content_block_start} / {@code content_block_delta}s /
  * {@code content_block_stop}, then {@code message_delta} and {@code message_stop}.
  */
-public final class SseEncoder {
+final class SseEncoder {
     private final Supplier<String> toolUseIds;
 
     /** @param toolUseIds source of fresh {@code toolu_...} ids, one per tool call */
-    public SseEncoder(Supplier<String> toolUseIds) {
+    SseEncoder(Supplier<String> toolUseIds) {
         this.toolUseIds = requireNonNull(toolUseIds, "toolUseIds is null");
     }
 
-    public List<SseEvent> encode(Reply.Message message, String messageId, String model) {
+    List<SseEvent> encode(Reply.Message message, String messageId, String model) {
         requireNonNull(message, "message is null");
         requireNonNull(messageId, "messageId is null");
         requireNonNull(model, "model is null");

@@ -9,14 +9,14 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param delta whether this is a {@code content_block_delta}, the events a slow reply paces
  */
-public record SseEvent(String name, ObjectNode data, boolean delta) {
+record SseEvent(String name, ObjectNode data, boolean delta) {
     public SseEvent {
         requireNonNull(name, "name is null");
         requireNonNull(data, "data is null");
     }
 
     /** The event as written on the wire: {@code event:} line, {@code data:} line, blank line. */
-    public String wireFormat() {
+    String wireFormat() {
         return "event: " + name + "\ndata: " + Json.write(data) + "\n\n";
     }
 }

@@ -182,7 +182,10 @@ public final class FakeClaude {
             return this;
         }
 
-        /** Ends by never exiting and ignoring SIGINT: only SIGTERM or SIGKILL end it. */
+        /**
+         * Ends by never exiting; SIGINT is ignored from the script's first line on, so only SIGTERM or
+         * SIGKILL end it.
+         */
         public Builder hangIgnoringSigint() {
             this.ending = new Ending.Hang(true);
             return this;

@@ -17,6 +17,10 @@ final class ShellScript {
         StringBuilder sh = new StringBuilder();
         sh.append("#!/bin/sh\n");
         sh.append("# Fake claude written by agentd's testkit.\n");
+        if (ending instanceof Ending.Hang(boolean ignoreSigint) && ignoreSigint) {
+            // first of all, so no SIGINT sent after the process printed anything can still kill it
+            sh.append("trap '' INT\n");
+        }
         // record the argv NUL-separated, one file per process, so concurrent runs do not mix
         sh.append("printf '%s\\0' \"$@\" > ").append(quote(argsDir.toString())).append("/args.$$\n");
         sh.append("if [ \"$#\" -gt 0 ] && [ \"$1\" = '--version' ]; then\n");
@@ -46,8 +50,8 @@ final class ShellScript {
         return switch (ending) {
             case Ending.Exit exit -> "exit " + exit.code();
             // exec: the sleeping process is the one that was started, so a signal to it is final
-            // and no orphan keeps stdout open; an ignored SIGINT stays ignored across exec
-            case Ending.Hang hang -> (hang.ignoreSigint() ? "trap '' INT\n" : "") + "exec sleep 2147483647";
+            // and no orphan keeps stdout open; a SIGINT ignored by trap stays ignored across exec
+            case Ending.Hang _ -> "exec sleep 2147483647";
         };
     }
 

@@ -36,10 +36,11 @@ record ClaudeRun(int exitCode, List<JsonNode> events, String stderr) {
         Path stderr = Files.createTempFile(env.home(), "stderr", ".txt");
         Process process = env.applyTo(new ProcessBuilder(command))
                 .directory(cwd.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();
+        // print mode reads no prompt from stdin, but an open pipe must not keep it waiting
+        process.getOutputStream().close();
         return new Started(process, stdout, stderr);
     }
 

@@ -165,7 +165,12 @@ class RealClaudeIT {
         assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
         JsonNode result = run.result();
         assertThat(result.path("is_error").asBoolean()).isTrue();
-        assertThat(api.messageRequests("fail")).isNotEmpty();
+        // API failures report subtype success: is_error, terminal_reason and the exit code tell
+        assertThat(result.path("subtype").asString()).isEqualTo("success");
+        assertThat(result.path("terminal_reason").asString()).isEqualTo("api_error");
+        assertThat(result.path("api_error_status").asInt()).isEqualTo(500);
+        // CLAUDE_CODE_MAX_RETRIES=0: no retries
+        assertThat(api.messageRequests("fail")).hasSize(1);
     }
 
     @Test
@@ -219,6 +224,11 @@ class RealClaudeIT {
         assertThat(run.exitCode()).as("%s", run).isZero();
         assertThat(run.result().path("is_error").asBoolean()).isTrue();
         assertThat(run.result().path("terminal_reason").asString()).startsWith("aborted");
+        assertThat(run.ofType("assistant")).singleElement().satisfies(e -> {
+            assertThat(e.path("aborted").asBoolean()).isTrue();
+            assertThat(e.path("message").path("content").get(0).path("text").asString()).isEqualTo("Working on it");
+        });
+        assertThat(run.ofType("user").toString()).contains("[Request interrupted by user]");
     }
 
     @Test
