@@ -125,12 +125,22 @@ public final class SessionRepository {
                 o.errorMessage(), id);
     }
 
+    /** Records what Claude's {@code result} reported while the session is still running. */
+    public void setOutcome(Connection c, String id, SessionOutcome o) throws SQLException {
+        Sql.update(c, """
+                UPDATE sessions SET cost_usd = COALESCE(?, cost_usd), duration_ms = COALESCE(?, duration_ms),
+                    duration_api_ms = COALESCE(?, duration_api_ms), num_turns = COALESCE(?, num_turns),
+                    result_content = COALESCE(?, result_content), error_message = COALESCE(?, error_message)
+                WHERE id = ?""",
+                o.costUsd(), o.durationMs(), o.durationApiMs(), o.numTurns(), o.resultContent(), o.errorMessage(), id);
+    }
+
     public void setClaudeSessionId(Connection c, String id, String claudeSessionId) throws SQLException {
         Sql.update(c, "UPDATE sessions SET claude_session_id = ? WHERE id = ?", claudeSessionId, id);
     }
 
     public void setModel(Connection c, String id, String model, String modelId) throws SQLException {
-        Sql.update(c, "UPDATE sessions SET model = COALESCE(?, model), model_id = ? WHERE id = ?", model, modelId, id);
+        Sql.update(c, "UPDATE sessions SET model = COALESCE(model, ?), model_id = ? WHERE id = ?", model, modelId, id);
     }
 
     public void setTokens(Connection c, String id, TokenCounts t, Instant now) throws SQLException {

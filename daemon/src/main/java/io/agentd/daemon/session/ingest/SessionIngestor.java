@@ -1,0 +1,271 @@
+package io.agentd.daemon.session.ingest;
+
+import io.agentd.daemon.session.follow.SpoolFollower;
+import io.agentd.daemon.session.stream.ContentBlock;
+import io.agentd.daemon.session.stream.ConversationEntries;
+import io.agentd.daemon.session.stream.ConversationEntry;
+import io.agentd.daemon.session.stream.EntryType;
+import io.agentd.daemon.session.stream.FileSnapshot;
+import io.agentd.daemon.session.stream.ModelNames;
+import io.agentd.daemon.session.stream.ReadSnapshots;
+import io.agentd.daemon.session.stream.StreamEvent;
+import io.agentd.daemon.session.stream.TokenUsage;
+import io.agentd.daemon.session.stream.Usage;
+import io.agentd.store.Database;
+import io.agentd.store.StoreException;
+import io.agentd.store.Tx;
+import io.agentd.store.conversation.ConversationEventRow;
+import io.agentd.store.conversation.EventType;
+import io.agentd.store.conversation.NewConversationEvent;
+import io.agentd.store.session.SessionOutcome;
+import io.agentd.store.session.SessionRow;
+import io.agentd.store.session.TokenCounts;
+import io.agentd.store.snapshot.FileSnapshotRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns one session's stdout lines into rows. Lines are collected per read chunk and written in one
+ * transaction together with the spool offset just past them, so after a crash every line is either
+ * fully stored or will be read again: never lost, never stored twice. A failed write (disk full,
+ * read-only file) is retried until it succeeds; Claude meanwhile keeps writing to the spool.
+ */
+public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollower.OversizeSink {
+    private static final Logger log = LoggerFactory.getLogger(SessionIngestor.class);
+    private static final int FLUSH_LINES = 512;
+    private static final long FLUSH_BYTES = 8L * 1024 * 1024;
+
+    private final IngestContext ctx;
+    private final String sessionId;
+    private final String runId;
+    private final Path workingDir;
+    private final List<Pending> pending = new ArrayList<>();
+    private long pendingBytes;
+    private long pendingEnd = -1;
+    private final IngestState state;
+
+    /** A parsed line waiting for its transaction. */
+    private record Pending(StreamEvent event, String raw, List<Snapshot> snapshots) {
+    }
+
+    /** A Read result's file content and the tool call it answers. */
+    private record Snapshot(String toolId, FileSnapshot file) {
+    }
+
+    public SessionIngestor(IngestContext ctx, SessionRow session) {
+        this.ctx = requireNonNull(ctx, "ctx is null");
+        this.sessionId = session.id();
+        this.runId = session.runId();
+        this.workingDir = session.workingDir() == null ? Path.of(".") : Path.of(session.workingDir());
+        this.state = new IngestState(session.claudeSessionId(), session.modelId() != null);
+    }
+
+    /** What was learned so far; read by the supervisor once following ends. */
+    public IngestState state() {
+        return state;
+    }
+
+    @Override
+    public void line(byte[] bytes, int offset, int length, long endOffset) throws InterruptedException {
+        if (isBlank(bytes, offset, length)) {
+            pendingEnd = endOffset;
+            return;
+        }
+        StreamEvent event = ctx.parser().parse(bytes, offset, length);
+        String raw = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        if (event instanceof StreamEvent.Malformed m) {
+            log.warn("session {}: unparseable stdout line at offset {} stored raw ({})", sessionId, endOffset - length - 1,
+                    m.error());
+        } else if (event instanceof StreamEvent.Unknown u) {
+            log.debug("session {}: unknown event type '{}' stored raw", sessionId, u.type());
+        }
+        rememberToolCalls(event);
+        pending.add(new Pending(event, raw, snapshots(event)));
+        pendingBytes += length;
+        pendingEnd = endOffset;
+        if (pending.size() >= FLUSH_LINES || pendingBytes >= FLUSH_BYTES) {
+            flush();
+        }
+    }
+
+    @Override
+    public void oversized(long bytes, long endOffset) throws InterruptedException {
+        log.warn("session {}: skipped a stdout line of {} bytes (over the limit)", sessionId, bytes);
+        String note = "{\"type\":\"agentd_oversized_line\",\"bytes\":" + bytes + "}";
+        pending.add(new Pending(new StreamEvent.Malformed(note, "line of " + bytes + " bytes skipped"), note, List.of()));
+        pendingEnd = endOffset;
+        flush();
+    }
+
+    @Override
+    public void caughtUp() throws InterruptedException {
+        flush();
+    }
+
+    /** Writes everything collected so far, retrying until the store takes it. */
+    public void flush() throws InterruptedException {
+        if (pendingEnd < 0) {
+            return;
+        }
+        List<Pending> batch = List.copyOf(pending);
+        long end = pendingEnd;
+        Duration backoff = Duration.ofMillis(200);
+        while (true) {
+            try {
+                IngestState.Delta delta = ctx.database().write(tx -> apply(tx, batch, end));
+                state.apply(delta);
+                break;
+            } catch (StoreException e) {
+                log.error("session {}: storing {} events failed, retrying in {} ms: {}", sessionId, batch.size(),
+                        backoff.toMillis(), e.getMessage());
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                        : backoff.multipliedBy(2);
+            }
+        }
+        pending.clear();
+        pendingBytes = 0;
+        pendingEnd = -1;
+    }
+
+    private IngestState.Delta apply(Tx tx, List<Pending> batch, long end) throws SQLException {
+        IngestState.Delta delta = state.delta();
+        Instant now = ctx.clock().instant();
+        for (Pending p : batch) {
+            ctx.rawEvents().insert(tx.connection(), sessionId, p.raw(), now);
+            applyEvent(tx, p, delta, now);
+        }
+        ctx.processes().setOffset(tx.connection(), sessionId, end);
+        return delta;
+    }
+
+    private void applyEvent(Tx tx, Pending p, IngestState.Delta delta, Instant now) throws SQLException {
+        StreamEvent event = p.event();
+        String claudeId = event.sessionId();
+        if (claudeId != null && !claudeId.isEmpty() && !claudeId.equals(delta.claudeSessionId())) {
+            ctx.sessions().setClaudeSessionId(tx.connection(), sessionId, claudeId);
+            ctx.conversation().backfillClaudeSessionId(tx.connection(), sessionId, claudeId);
+            delta.claudeSessionId(claudeId);
+        }
+        switch (event) {
+            case StreamEvent.SystemInit init when !init.model().isEmpty() -> {
+                ctx.sessions().setModel(tx.connection(), sessionId, ModelNames.shortName(init.model()).orElse(null),
+                        init.model());
+                delta.model(init.model());
+            }
+            case StreamEvent.Result result -> recordResult(tx, result, delta);
+            default -> {
+            }
+        }
+        Optional<Usage> usage = TokenUsage.rootUsage(event);
+        if (usage.isPresent()) {
+            Usage u = usage.get();
+            ctx.sessions().setTokens(tx.connection(), sessionId, new TokenCounts(u.inputTokens(), u.outputTokens(),
+                    u.cacheCreationInputTokens(), u.cacheReadInputTokens(), TokenUsage.effectiveContextTokens(u), null), now);
+            ctx.sessions().find(tx.connection(), sessionId).ifPresent(row -> tx.afterCommit(() -> ctx.events().tokensUpdated(row)));
+        }
+        for (ConversationEntry entry : ConversationEntries.from(event)) {
+            ConversationEventRow row = ctx.conversation().append(tx.connection(), toRow(entry, delta.claudeSessionId(), now));
+            if (entry.type() == EntryType.TOOL_RESULT && entry.toolResultForId() != null) {
+                ctx.conversation().markToolCompleted(tx.connection(), sessionId, entry.toolResultForId());
+            }
+            tx.afterCommit(() -> ctx.events().conversationAppended(runId, row));
+        }
+        if (!ConversationEntries.from(event).isEmpty()) {
+            ctx.sessions().touch(tx.connection(), sessionId, now);
+        }
+        for (Snapshot snapshot : p.snapshots()) {
+            ctx.snapshots().insert(tx.connection(), new FileSnapshotRow(snapshot.toolId(), sessionId,
+                    snapshot.file().filePath(), snapshot.file().content(), now));
+        }
+    }
+
+    private void recordResult(Tx tx, StreamEvent.Result result, IngestState.Delta delta) throws SQLException {
+        ctx.sessions().setOutcome(tx.connection(), sessionId, new SessionOutcome(result.totalCostUsd(),
+                result.durationMs(), result.durationApiMs(), result.numTurns(),
+                result.resultText().isEmpty() ? null : result.resultText(), null));
+        TokenUsage.contextWindow(result, delta.model()).ifPresent(window -> {
+            try {
+                ctx.sessions().setContextWindow(tx.connection(), sessionId, window);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        delta.result(result);
+    }
+
+    private NewConversationEvent toRow(ConversationEntry e, String claudeId, Instant now) {
+        return new NewConversationEvent(sessionId, claudeId, EventType.valueOf(e.type().name()), now, emptyToNull(e.role()),
+                emptyToNull(e.content()), emptyToNull(e.toolId()), emptyToNull(e.toolName()), emptyToNull(e.toolInputJson()),
+                emptyToNull(e.toolResultForId()), e.type() == EntryType.TOOL_RESULT ? nullToEmpty(e.toolResultContent()) : null,
+                emptyToNull(e.parentToolUseId()));
+    }
+
+    /** Read calls are remembered so their results can become file snapshots. */
+    private void rememberToolCalls(StreamEvent event) {
+        if (event instanceof StreamEvent.Assistant a) {
+            for (ContentBlock block : a.content()) {
+                if (block instanceof ContentBlock.ToolUse use && "Read".equals(use.name())) {
+                    state.readCalls().put(use.id(), ConversationEntries.toolInputJson(use.input()));
+                }
+            }
+        }
+    }
+
+    /** Snapshot contents are computed before the transaction: a partial read goes to disk. */
+    private List<Snapshot> snapshots(StreamEvent event) {
+        if (!(event instanceof StreamEvent.User user)) {
+            return List.of();
+        }
+        List<Snapshot> out = new ArrayList<>();
+        for (ContentBlock block : user.content()) {
+            if (block instanceof ContentBlock.ToolResult result && !result.isError()) {
+                String input = readCallInput(result.toolUseId());
+                if (input != null) {
+                    ReadSnapshots.snapshot(input, result.content(), user.toolUseResult(), workingDir)
+                            .ifPresent(file -> out.add(new Snapshot(result.toolUseId(), file)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private String readCallInput(String toolUseId) {
+        String known = state.readCalls().get(toolUseId);
+        if (known != null) {
+            return known;
+        }
+        // After a daemon restart the call may have been stored by the previous daemon.
+        Optional<ConversationEventRow> stored = ctx.database().read(c -> ctx.conversation().findToolCall(c, sessionId, toolUseId));
+        return stored.filter(r -> "Read".equals(r.toolName())).map(ConversationEventRow::toolInputJson).orElse(null);
+    }
+
+    private static boolean isBlank(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+}

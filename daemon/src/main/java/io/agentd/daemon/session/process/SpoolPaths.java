@@ -1,0 +1,36 @@
+package io.agentd.daemon.session.process;
+
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The files of one session's spool folder. The Claude process writes stdout and stderr here instead of
+ * into pipes, so its output survives the daemon; its wrapper writes the exit code to {@code exit}.
+ */
+public record SpoolPaths(Path dir) {
+    public SpoolPaths {
+        requireNonNull(dir, "dir is null");
+    }
+
+    public static SpoolPaths of(Path spoolRoot, String sessionId) {
+        return new SpoolPaths(spoolRoot.resolve(sessionId));
+    }
+
+    public Path stdout() {
+        return dir.resolve("stdout");
+    }
+
+    public Path stderr() {
+        return dir.resolve("stderr");
+    }
+
+    /** Written atomically (rename) by the wrapper once the Claude process has exited. */
+    public Path exitCode() {
+        return dir.resolve("exit");
+    }
+
+    public Path mcpConfig() {
+        return dir.resolve("mcp-config.json");
+    }
+}
