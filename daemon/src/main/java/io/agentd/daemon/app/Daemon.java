@@ -5,34 +5,62 @@ import io.agentd.daemon.health.HealthService;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
+import io.agentd.daemon.session.McpInjection;
+import io.agentd.daemon.session.SessionContinuation;
+import io.agentd.daemon.session.SessionEvents;
+import io.agentd.daemon.session.SessionSupervisor;
+import io.agentd.daemon.session.SessionTransitions;
+import io.agentd.daemon.session.SupervisorConfig;
+import io.agentd.daemon.session.api.SessionApi;
+import io.agentd.daemon.session.api.SessionChangeListener;
+import io.agentd.daemon.session.api.SessionCommands;
+import io.agentd.daemon.session.follow.SpoolWatcher;
+import io.agentd.daemon.session.ingest.IngestContext;
+import io.agentd.daemon.session.process.ProcessLauncher;
+import io.agentd.daemon.session.process.SpoolJanitor;
+import io.agentd.daemon.session.stream.StreamJsonParser;
 import io.agentd.store.Database;
 import io.agentd.store.DatabaseOptions;
+import io.agentd.store.conversation.ConversationRepository;
+import io.agentd.store.process.ProcessRepository;
+import io.agentd.store.rawevent.RawEventRepository;
+import io.agentd.store.session.SessionRepository;
+import io.agentd.store.snapshot.SnapshotRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * Wires the daemon's parts together and owns their lifecycle: store first, then the components that
- * use it, the socket last (so nothing is served before it can be answered); shutdown in reverse.
+ * Wires the daemon's parts together and owns their lifecycle: store first, then sessions (re-attached
+ * before anything is served), the socket last; shutdown in reverse.
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+    private static final int MAX_STDOUT_LINE_BYTES = 256 * 1024 * 1024;
 
+    private final DaemonConfig config;
     private final Database database;
+    private final SessionSupervisor supervisor;
+    private final SpoolJanitor janitor;
     private final RpcServer server;
 
-    private Daemon(Database database, RpcServer server) {
+    private Daemon(DaemonConfig config, Database database, SessionSupervisor supervisor, SpoolJanitor janitor,
+                   RpcServer server) {
+        this.config = config;
         this.database = database;
+        this.supervisor = supervisor;
+        this.janitor = janitor;
         this.server = server;
     }
 
     /**
-     * Opens the store and starts serving.
+     * Opens the store, re-attaches sessions and starts serving.
      *
      * @throws io.agentd.store.DatabaseRefusedException when the database file is not agentd's
      * @throws io.agentd.daemon.rpc.DaemonAlreadyRunningException when a daemon answers on the socket
@@ -42,15 +70,39 @@ public final class Daemon implements AutoCloseable {
         Instant startedAt = clock.instant();
         RpcServer.refuseIfRunning(config.socketPath());
         Database database = Database.open(DatabaseOptions.defaults(config.databasePath()));
+        SessionSupervisor supervisor = null;
+        SpoolJanitor janitor = null;
         try {
             ClaudeLocator claude = new ClaudeLocator(config.claudePath(), env, home);
             // `claude --version` can take a while; health reports "still looking" until it is done.
             Thread.ofVirtual().name("claude-lookup").start(claude::refresh);
+            SessionEvents events = SessionEvents.NONE;
+            IngestContext ingest = new IngestContext(database, new SessionRepository(), new ConversationRepository(),
+                    new RawEventRepository(), new SnapshotRepository(), new ProcessRepository(), new StreamJsonParser(),
+                    events, clock);
+            SessionTransitions transitions = new SessionTransitions(ingest.sessions(), events, clock);
+            supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
+                    new McpInjection(config.approvalsCommand(), config.socketPath()),
+                    new SupervisorConfig(config.spoolDir(), config.maxSessions(), Duration.ofSeconds(5),
+                            Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES));
+            supervisor.recover();
+            janitor = new SpoolJanitor(database, config.spoolRetention(), clock);
+
             MethodRegistry registry = new MethodRegistry();
-            new HealthService(config.version(), startedAt, clock, claude, () -> 0).register(registry);
+            new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount).register(registry);
+            SessionApi.register(registry, database, SessionChangeListener.NONE);
+            new SessionCommands(supervisor, new SessionContinuation(database, supervisor, Duration.ofSeconds(30), clock),
+                    database, home, Path.of("").toAbsolutePath(), clock).register(registry);
             RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
-            return new Daemon(database, server);
+            return new Daemon(config, database, supervisor, janitor, server);
         } catch (IOException | RuntimeException e) {
+            if (janitor != null) {
+                janitor.close();
+            }
+            if (supervisor != null) {
+                supervisor.shutdown(true, Duration.ZERO);
+                supervisor.close();
+            }
             database.close();
             throw e;
         }
@@ -60,11 +112,17 @@ public final class Daemon implements AutoCloseable {
         return server.socketPath();
     }
 
-    /** Stops accepting, finishes in-flight requests, closes the store and removes the socket. */
+    /**
+     * Stops accepting and finishes in-flight requests, ends (or, with {@code --detach-sessions}, leaves
+     * running) every session, closes the store and removes the socket.
+     */
     @Override
     public void close() {
         log.info("shutting down");
         server.close();
+        janitor.close();
+        supervisor.shutdown(config.detachSessions(), config.shutdownTimeout());
+        supervisor.close();
         database.close();
         log.info("stopped");
     }
