@@ -1,7 +1,7 @@
 package io.agentd.daemon.app;
 
-import io.agentd.daemon.testing.DaemonProcess;
-import io.agentd.daemon.testing.LineClient;
+import io.agentd.testkit.daemon.DaemonProcess;
+import io.agentd.testkit.daemon.LineClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

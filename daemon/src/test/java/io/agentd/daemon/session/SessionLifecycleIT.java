@@ -1,8 +1,8 @@
 package io.agentd.daemon.session;
 
-import io.agentd.daemon.testing.ClaudeDaemon;
-import io.agentd.daemon.testing.DaemonProcess;
-import io.agentd.daemon.testing.LineClient;
+import io.agentd.testkit.daemon.ClaudeDaemon;
+import io.agentd.testkit.daemon.DaemonProcess;
+import io.agentd.testkit.daemon.LineClient;
 import io.agentd.testkit.fakeapi.FakeAnthropicApi;
 import io.agentd.testkit.fakeapi.RecordedRequest;
 import io.agentd.testkit.fakeapi.Reply;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
-import io.agentd.daemon.testing.LineClient;
+import io.agentd.testkit.daemon.LineClient;
 import io.agentd.store.Database;
 import io.agentd.store.session.SessionStatus;
 import io.agentd.store.testing.TempDatabaseExtension;

@@ -1,4 +1,4 @@
-package io.agentd.daemon.testing;
+package io.agentd.testkit.daemon;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package io.agentd.daemon.testing;
+package io.agentd.testkit.daemon;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -153,7 +153,7 @@ public final class DaemonProcess implements AutoCloseable {
 
     /** The packaged daemon jar; integration tests run after {@code package}. */
     public static Path daemonJar() {
-        Path jar = Path.of(System.getProperty("agentd.root", "..")).resolve("daemon/target/agentd-daemon.jar");
+        Path jar = Path.of(System.getProperty("agentd.root", "..")).resolve("daemon/target/agentd-daemon.jar").toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             jar = Path.of("target/agentd-daemon.jar").toAbsolutePath();
         }

@@ -1,4 +1,4 @@
-package io.agentd.daemon.testing;
+package io.agentd.testkit.daemon;
 
 import io.agentd.testkit.claude.ClaudeCli;
 import io.agentd.testkit.claude.ClaudeEnvironment;
