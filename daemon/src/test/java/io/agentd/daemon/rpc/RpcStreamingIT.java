@@ -31,7 +31,8 @@ class RpcStreamingIT {
         MethodRegistry registry = TestMethods.basic();
         registry.registerStreaming("Subscribe", TestMethods.SubscribeParams.class, (params, connection) -> {
             try {
-                connection.send(RpcEnvelopes.result(Map.of("subscription_id", "s1", "types",
+                // A record, not Map.of: the field order on the wire must be stable.
+                connection.send(RpcEnvelopes.result(new Confirmation("s1",
                         params.eventTypes() == null ? List.of() : params.eventTypes())));
                 // Events are pushed from another thread, as the bus will do.
                 Thread producer = Thread.ofVirtual().start(() -> {
@@ -100,5 +101,9 @@ class RpcStreamingIT {
         }
         assertThat(handlerEnded.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(dir.socket()).doesNotExist();
+    }
+
+    /** The confirmation the test stream sends first. */
+    record Confirmation(String subscriptionId, List<String> types) {
     }
 }
