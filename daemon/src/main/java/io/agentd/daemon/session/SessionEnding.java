@@ -1,6 +1,5 @@
 package io.agentd.daemon.session;
 
-import io.agentd.daemon.session.ingest.IngestState;
 import io.agentd.daemon.session.stream.FailureReasons;
 import io.agentd.daemon.session.stream.StreamEvent;
 import io.agentd.store.session.SessionOutcome;
@@ -19,8 +18,11 @@ import java.nio.file.Path;
 record SessionEnding(SessionStatus status, SessionOutcome outcome, Integer exitCode) {
     static final int STDERR_TAIL_BYTES = 64 * 1024;
 
-    static SessionEnding decide(boolean interruptRequested, IngestState state, Integer exitCode, String stderrTail) {
-        StreamEvent.Result result = state.result();
+    /**
+     * @param result Claude's last {@code result} event, or null if it reported none
+     * @param exitCode the process exit code, or null when nobody could observe it
+     */
+    static SessionEnding decide(boolean interruptRequested, StreamEvent.Result result, Integer exitCode, String stderrTail) {
         if (interruptRequested) {
             return new SessionEnding(SessionStatus.INTERRUPTED, SessionOutcome.none(), exitCode);
         }

@@ -291,7 +291,7 @@ public final class SessionSupervisor implements AutoCloseable {
         }
         Optional<ProcessRow> proc = ctx.database().read(c -> ctx.processes().find(c, id));
         boolean interrupted = proc.map(p -> p.interruptRequestedAt() != null).orElse(false);
-        SessionEnding ending = SessionEnding.decide(interrupted, ingestor.state(), exit,
+        SessionEnding ending = SessionEnding.decide(interrupted, ingestor.state().result(), exit,
                 SessionEnding.stderrTail(session.spool().stderr()));
         Integer exitCode = exit;
         ctx.database().write(tx -> {

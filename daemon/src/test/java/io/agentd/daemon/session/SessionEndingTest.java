@@ -1,0 +1,46 @@
+package io.agentd.daemon.session;
+
+import io.agentd.daemon.session.stream.StreamEvent;
+import io.agentd.daemon.session.stream.StreamJsonParser;
+import io.agentd.store.session.SessionStatus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SessionEndingTest {
+    private static final StreamJsonParser PARSER = new StreamJsonParser();
+    private static final StreamEvent.Result SUCCESS = result("""
+            {"type":"result","subtype":"success","is_error":false,"result":"done","num_turns":1,"session_id":"c1",
+             "total_cost_usd":0.01,"duration_ms":5,"duration_api_ms":4}""");
+    private static final StreamEvent.Result API_ERROR = result("""
+            {"type":"result","subtype":"success","is_error":true,"terminal_reason":"api_error",
+             "result":"API Error: 529 Overloaded","num_turns":1,"session_id":"c1"}""");
+
+    @Test
+    void anInterruptRequestWinsEvenOverASuccessfulResult() {
+        assertThat(SessionEnding.decide(true, SUCCESS, 0, "").status()).isEqualTo(SessionStatus.INTERRUPTED);
+        assertThat(SessionEnding.decide(true, null, 143, "").status()).isEqualTo(SessionStatus.INTERRUPTED);
+    }
+
+    @Test
+    void completedNeedsASuccessfulResultAndACleanExit() {
+        assertThat(SessionEnding.decide(false, SUCCESS, 0, "").status()).isEqualTo(SessionStatus.COMPLETED);
+        SessionEnding dirty = SessionEnding.decide(false, SUCCESS, 2, "boom");
+        assertThat(dirty.status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(dirty.outcome().errorMessage()).contains("code 2").contains("boom");
+    }
+
+    @Test
+    void failuresCarryTheRealReason() {
+        assertThat(SessionEnding.decide(false, API_ERROR, 1, "").outcome().errorMessage()).contains("529");
+        assertThat(SessionEnding.decide(false, null, 143, "").outcome().errorMessage()).contains("143");
+        assertThat(SessionEnding.decide(false, null, null, "").outcome().errorMessage())
+                .contains("without recording an exit status");
+        assertThat(SessionEnding.decide(false, null, 1, "Error: No conversation found with session ID: x")
+                .outcome().errorMessage()).contains("No conversation found");
+    }
+
+    private static StreamEvent.Result result(String json) {
+        return (StreamEvent.Result) PARSER.parse(json.replace("\n", ""));
+    }
+}
