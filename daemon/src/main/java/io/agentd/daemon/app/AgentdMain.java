@@ -33,6 +33,9 @@ public final class AgentdMain {
     }
 
     static int run(String[] args, Map<String, String> env, Path home) {
+        if (args.length == 1 && args[0].equals(AotTraining.FLAG)) {
+            return AotTraining.run(env, home);
+        }
         AgentdCommand command = new AgentdCommand();
         CommandLine cli = new CommandLine(command);
         DaemonConfig config;
