@@ -61,6 +61,14 @@ public final class AgentdCommand {
             description = "How long to keep spool files of finished sessions, e.g. 24h (default 24h).")
     String spoolRetention;
 
+    @Option(names = "--event-retention", paramLabel = "DURATION",
+            description = "How long published events stay replayable by subscribers (since_seq), e.g. 7d (default 7d).")
+    String eventRetention;
+
+    @Option(names = "--heartbeat", paramLabel = "DURATION", hidden = true,
+            description = "Silence after which a subscription gets a heartbeat (default 30s, as hld).")
+    String heartbeat;
+
     /** Resolves flags, then {@code env}, then defaults under {@code home}. */
     DaemonConfig resolve(Map<String, String> env, Path home) {
         Path humanlayer = home.resolve(".humanlayer");
@@ -77,6 +85,8 @@ public final class AgentdCommand {
                 detachSessions,
                 path(spoolDir, humanlayer.resolve("agentd-spool"), home),
                 Durations.parse(first(spoolRetention, null, "24h")),
+                Durations.parse(first(eventRetention, env.get("AGENTD_EVENT_RETENTION"), "7d")),
+                Durations.parse(first(heartbeat, null, "30s")),
                 first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION));
     }
 

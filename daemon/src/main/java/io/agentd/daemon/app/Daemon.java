@@ -1,5 +1,10 @@
 package io.agentd.daemon.app;
 
+import io.agentd.daemon.bus.EventBus;
+import io.agentd.daemon.bus.EventLog;
+import io.agentd.daemon.bus.EventPruner;
+import io.agentd.daemon.bus.SessionEventPublisher;
+import io.agentd.daemon.bus.SubscribeHandler;
 import io.agentd.daemon.claude.ClaudeLocator;
 import io.agentd.daemon.health.HealthService;
 import io.agentd.daemon.rpc.MethodRegistry;
@@ -12,7 +17,6 @@ import io.agentd.daemon.session.SessionSupervisor;
 import io.agentd.daemon.session.SessionTransitions;
 import io.agentd.daemon.session.SupervisorConfig;
 import io.agentd.daemon.session.api.SessionApi;
-import io.agentd.daemon.session.api.SessionChangeListener;
 import io.agentd.daemon.session.api.SessionCommands;
 import io.agentd.daemon.session.follow.SpoolWatcher;
 import io.agentd.daemon.session.ingest.IngestContext;
@@ -43,19 +47,23 @@ import java.util.Map;
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final int MAX_STDOUT_LINE_BYTES = 256 * 1024 * 1024;
+    /** Events buffered per subscriber before it is served from the event log instead. */
+    private static final int SUBSCRIBER_BUFFER = 1024;
 
     private final DaemonConfig config;
     private final Database database;
     private final SessionSupervisor supervisor;
     private final SpoolJanitor janitor;
+    private final EventPruner pruner;
     private final RpcServer server;
 
     private Daemon(DaemonConfig config, Database database, SessionSupervisor supervisor, SpoolJanitor janitor,
-                   RpcServer server) {
+                   EventPruner pruner, RpcServer server) {
         this.config = config;
         this.database = database;
         this.supervisor = supervisor;
         this.janitor = janitor;
+        this.pruner = pruner;
         this.server = server;
     }
 
@@ -72,11 +80,13 @@ public final class Daemon implements AutoCloseable {
         Database database = Database.open(DatabaseOptions.defaults(config.databasePath()));
         SessionSupervisor supervisor = null;
         SpoolJanitor janitor = null;
+        EventPruner pruner = null;
         try {
             ClaudeLocator claude = new ClaudeLocator(config.claudePath(), env, home);
             // `claude --version` can take a while; health reports "still looking" until it is done.
             Thread.ofVirtual().name("claude-lookup").start(claude::refresh);
-            SessionEvents events = SessionEvents.NONE;
+            EventLog eventLog = new EventLog(database, new EventBus(clock, SUBSCRIBER_BUFFER), clock);
+            SessionEvents events = new SessionEventPublisher(eventLog);
             IngestContext ingest = new IngestContext(database, new SessionRepository(), new ConversationRepository(),
                     new RawEventRepository(), new SnapshotRepository(), new ProcessRepository(), new StreamJsonParser(),
                     events, clock);
@@ -87,15 +97,20 @@ public final class Daemon implements AutoCloseable {
                             Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES));
             supervisor.recover();
             janitor = new SpoolJanitor(database, config.spoolRetention(), clock);
+            pruner = new EventPruner(eventLog, config.eventRetention());
 
             MethodRegistry registry = new MethodRegistry();
             new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount).register(registry);
-            SessionApi.register(registry, database, SessionChangeListener.NONE);
+            SessionApi.register(registry, database, events);
             new SessionCommands(supervisor, new SessionContinuation(database, supervisor, Duration.ofSeconds(30), clock),
-                    database, home, Path.of("").toAbsolutePath(), clock).register(registry);
+                    events, database, home, Path.of("").toAbsolutePath(), clock).register(registry);
+            new SubscribeHandler(eventLog, clock, config.heartbeat()).register(registry);
             RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
-            return new Daemon(config, database, supervisor, janitor, server);
+            return new Daemon(config, database, supervisor, janitor, pruner, server);
         } catch (IOException | RuntimeException e) {
+            if (pruner != null) {
+                pruner.close();
+            }
             if (janitor != null) {
                 janitor.close();
             }
@@ -121,6 +136,7 @@ public final class Daemon implements AutoCloseable {
         log.info("shutting down");
         server.close();
         janitor.close();
+        pruner.close();
         supervisor.shutdown(config.detachSessions(), config.shutdownTimeout());
         supervisor.close();
         database.close();

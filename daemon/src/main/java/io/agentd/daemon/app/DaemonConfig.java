@@ -16,6 +16,8 @@ import static java.util.Objects.requireNonNull;
  * @param detachSessions leave sessions running at shutdown for the next daemon to re-attach
  * @param spoolDir where each session's stdout/stderr spool files live
  * @param spoolRetention how long spool files of finished sessions are kept
+ * @param eventRetention how long published events stay replayable ({@code since_seq})
+ * @param heartbeat silence after which a subscription gets a heartbeat
  */
 public record DaemonConfig(
         Path socketPath,
@@ -29,6 +31,8 @@ public record DaemonConfig(
         boolean detachSessions,
         Path spoolDir,
         Duration spoolRetention,
+        Duration eventRetention,
+        Duration heartbeat,
         String version) {
 
     public DaemonConfig {
@@ -40,6 +44,8 @@ public record DaemonConfig(
         requireNonNull(shutdownTimeout, "shutdownTimeout is null");
         requireNonNull(spoolDir, "spoolDir is null");
         requireNonNull(spoolRetention, "spoolRetention is null");
+        requireNonNull(eventRetention, "eventRetention is null");
+        requireNonNull(heartbeat, "heartbeat is null");
         requireNonNull(version, "version is null");
         if (maxSessions < 1) {
             throw new IllegalArgumentException("max sessions must be at least 1");

@@ -1,35 +1,63 @@
 package io.agentd.daemon.session;
 
+import io.agentd.store.Tx;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.session.SessionRow;
 import io.agentd.store.session.SessionStatus;
 
+import java.sql.SQLException;
+
 /**
- * Everything about sessions that changed in the store, told after the change committed and in commit
- * order. The event bus implements this to publish; every persisted change passes through here.
+ * Every persisted change to a session, told inside the transaction that makes it, so a publisher can
+ * record the event in that same transaction (and publish it only once it commits).
  */
 public interface SessionEvents {
     /** A status transition; {@code session} is the row after the change. */
-    void statusChanged(SessionRow session, SessionStatus from, SessionStatus to);
+    void statusChanged(Tx tx, SessionRow session, SessionStatus from, SessionStatus to) throws SQLException;
 
     /** A conversation event was stored. */
-    void conversationAppended(String runId, ConversationEventRow event);
+    void conversationAppended(Tx tx, String runId, ConversationEventRow event) throws SQLException;
 
     /** Token counts of the latest root assistant message changed. */
-    void tokensUpdated(SessionRow session);
+    void tokensUpdated(Tx tx, SessionRow session) throws SQLException;
 
-    /** Nothing listens (tests, or before the bus exists). */
+    /** The title was set. */
+    void titleChanged(Tx tx, SessionRow session) throws SQLException;
+
+    /** The archived flag was set. */
+    void archivedChanged(Tx tx, SessionRow session) throws SQLException;
+
+    /** Approval settings changed, by a user ({@code reason} null) or by expiry ({@code reason} "expired"). */
+    void settingsChanged(Tx tx, SessionRow session, SettingsChange change) throws SQLException;
+
+    /** What a settings change touched; null fields were not part of it. */
+    record SettingsChange(Boolean autoAcceptEdits, Boolean dangerouslySkipPermissions, Long bypassTimeoutMs, String reason) {
+    }
+
+    /** Nothing listens (tests, or tools that only read). */
     SessionEvents NONE = new SessionEvents() {
         @Override
-        public void statusChanged(SessionRow session, SessionStatus from, SessionStatus to) {
+        public void statusChanged(Tx tx, SessionRow session, SessionStatus from, SessionStatus to) {
         }
 
         @Override
-        public void conversationAppended(String runId, ConversationEventRow event) {
+        public void conversationAppended(Tx tx, String runId, ConversationEventRow event) {
         }
 
         @Override
-        public void tokensUpdated(SessionRow session) {
+        public void tokensUpdated(Tx tx, SessionRow session) {
+        }
+
+        @Override
+        public void titleChanged(Tx tx, SessionRow session) {
+        }
+
+        @Override
+        public void archivedChanged(Tx tx, SessionRow session) {
+        }
+
+        @Override
+        public void settingsChanged(Tx tx, SessionRow session, SettingsChange change) {
         }
     };
 }

@@ -15,7 +15,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The one place session statuses change. Each change is a compare-and-set inside the caller's
- * transaction, and is announced to {@link SessionEvents} after it commits, so nothing can change a
+ * transaction, and is told to {@link SessionEvents} in that transaction, so nothing can change a
  * status without it being published.
  */
 public final class SessionTransitions {
@@ -54,7 +54,9 @@ public final class SessionTransitions {
     private Optional<SessionRow> announce(Tx tx, String sessionId, SessionStatus from, SessionStatus to)
             throws SQLException {
         Optional<SessionRow> after = sessions.find(tx.connection(), sessionId);
-        after.ifPresent(row -> tx.afterCommit(() -> events.statusChanged(row, from, to)));
+        if (after.isPresent()) {
+            events.statusChanged(tx, after.get(), from, to);
+        }
         return after;
     }
 }

@@ -13,7 +13,8 @@ public final class Migrations {
     private static final List<Migration> ALL = List.of(
             new Migration(1, "initial schema: sessions, conversation, raw events, MCP servers, approvals, snapshots",
                     "V001__initial_schema.sql"),
-            new Migration(2, "session processes: pid, start time, spool and processed offset", "V002__session_processes.sql"));
+            new Migration(2, "session processes: pid, start time, spool and processed offset", "V002__session_processes.sql"),
+            new Migration(3, "events: the numbered, persisted log behind subscriptions", "V003__events.sql"));
 
     private Migrations() {
     }

@@ -1,6 +1,7 @@
 package io.agentd.daemon.session.api;
 
 import io.agentd.daemon.rpc.MethodRegistry;
+import io.agentd.daemon.session.SessionEvents;
 import io.agentd.store.Database;
 
 /**
@@ -15,12 +16,11 @@ public final class SessionApi {
     /**
      * Registers the store-only session methods.
      *
-     * @param listener told about committed title and archive changes; {@link SessionChangeListener#NONE}
-     *     when nothing publishes them
+     * @param events told about title and archive changes inside their transactions
      */
-    public static void register(MethodRegistry registry, Database database, SessionChangeListener listener) {
+    public static void register(MethodRegistry registry, Database database, SessionEvents events) {
         new SessionQueries(database).register(registry);
         new ConversationQueries(database).register(registry);
-        new SessionUpdates(database, listener).register(registry);
+        new SessionUpdates(database, events).register(registry);
     }
 }

@@ -4,6 +4,7 @@ import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.session.LaunchSpec;
 import io.agentd.daemon.session.SessionContinuation;
+import io.agentd.daemon.session.SessionEvents;
 import io.agentd.daemon.session.SessionSupervisor;
 import io.agentd.store.Database;
 import io.agentd.store.session.LaunchConfig;
@@ -32,6 +33,7 @@ public final class SessionCommands {
 
     private final SessionSupervisor supervisor;
     private final SessionContinuation continuation;
+    private final SessionEvents events;
     private final Database database;
     private final SessionRepository sessions = new SessionRepository();
     private final Path home;
@@ -54,9 +56,10 @@ public final class SessionCommands {
     public record Success(boolean success) {
     }
 
-    public SessionCommands(SessionSupervisor supervisor, SessionContinuation continuation, Database database, Path home,
-                           Path daemonCwd, Clock clock) {
+    public SessionCommands(SessionSupervisor supervisor, SessionContinuation continuation, SessionEvents events,
+                           Database database, Path home, Path daemonCwd, Clock clock) {
         this.supervisor = requireNonNull(supervisor, "supervisor is null");
+        this.events = requireNonNull(events, "events is null");
         this.continuation = requireNonNull(continuation, "continuation is null");
         this.database = requireNonNull(database, "database is null");
         this.home = requireNonNull(home, "home is null");
@@ -122,6 +125,10 @@ public final class SessionCommands {
                         cur.bypassTimeoutMs());
             }
             sessions.setPermissions(tx.connection(), p.sessionId(), next);
+            SessionRow updated = sessions.find(tx.connection(), p.sessionId()).orElseThrow();
+            events.settingsChanged(tx, updated, new SessionEvents.SettingsChange(p.autoAcceptEdits(),
+                    p.dangerouslySkipPermissions(), Boolean.TRUE.equals(p.dangerouslySkipPermissions())
+                    ? next.bypassTimeoutMs() : null, null));
             return null;
         });
         return new Success(true);

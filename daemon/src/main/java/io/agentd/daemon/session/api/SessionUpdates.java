@@ -3,27 +3,30 @@ package io.agentd.daemon.session.api;
 import static java.util.Objects.requireNonNull;
 
 import io.agentd.daemon.error.AgentdException;
+import io.agentd.daemon.session.SessionEvents;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.store.Database;
 import io.agentd.store.Tx;
 import io.agentd.store.session.SessionRepository;
+import io.agentd.store.session.SessionRow;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * User edits of a session that need no running process: {@code archiveSession},
- * {@code bulkArchiveSessions} and {@code updateSessionTitle}. Each change is reported to a
- * {@link SessionChangeListener} after it has committed, never before.
+ * {@code bulkArchiveSessions} and {@code updateSessionTitle}. Each change is told to
+ * {@link io.agentd.daemon.session.SessionEvents} inside the transaction that makes it.
  */
 public final class SessionUpdates {
     private final Database database;
-    private final SessionChangeListener listener;
+    private final SessionEvents events;
     private final SessionRepository sessions = new SessionRepository();
 
-    public SessionUpdates(Database database, SessionChangeListener listener) {
+    public SessionUpdates(Database database, SessionEvents events) {
         this.database = requireNonNull(database, "database is null");
-        this.listener = requireNonNull(listener, "listener is null");
+        this.events = requireNonNull(events, "events is null");
     }
 
     /** Registers the three methods. */
@@ -69,8 +72,10 @@ public final class SessionUpdates {
                 throw AgentdException.notFound(
                         "failed to update session: session not found: " + params.sessionId());
             }
-            sessions.find(tx.connection(), params.sessionId())
-                    .ifPresent(row -> tx.afterCommit(() -> listener.titleChanged(row)));
+            Optional<SessionRow> row = sessions.find(tx.connection(), params.sessionId());
+            if (row.isPresent()) {
+                events.titleChanged(tx, row.get());
+            }
             return null;
         });
         return SuccessResult.OK;
@@ -80,7 +85,10 @@ public final class SessionUpdates {
         if (!sessions.setArchived(tx.connection(), id, archived)) {
             return false;
         }
-        sessions.find(tx.connection(), id).ifPresent(row -> tx.afterCommit(() -> listener.archivedChanged(row)));
+        Optional<SessionRow> row = sessions.find(tx.connection(), id);
+        if (row.isPresent()) {
+            events.archivedChanged(tx, row.get());
+        }
         return true;
     }
 

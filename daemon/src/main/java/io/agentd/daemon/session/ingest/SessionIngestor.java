@@ -173,14 +173,17 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
             Usage u = usage.get();
             ctx.sessions().setTokens(tx.connection(), sessionId, new TokenCounts(u.inputTokens(), u.outputTokens(),
                     u.cacheCreationInputTokens(), u.cacheReadInputTokens(), TokenUsage.effectiveContextTokens(u), null), now);
-            ctx.sessions().find(tx.connection(), sessionId).ifPresent(row -> tx.afterCommit(() -> ctx.events().tokensUpdated(row)));
+            Optional<SessionRow> row = ctx.sessions().find(tx.connection(), sessionId);
+            if (row.isPresent()) {
+                ctx.events().tokensUpdated(tx, row.get());
+            }
         }
         for (ConversationEntry entry : ConversationEntries.from(event)) {
             ConversationEventRow row = ctx.conversation().append(tx.connection(), toRow(entry, delta.claudeSessionId(), now));
             if (entry.type() == EntryType.TOOL_RESULT && entry.toolResultForId() != null) {
                 ctx.conversation().markToolCompleted(tx.connection(), sessionId, entry.toolResultForId());
             }
-            tx.afterCommit(() -> ctx.events().conversationAppended(runId, row));
+            ctx.events().conversationAppended(tx, runId, row);
         }
         if (!ConversationEntries.from(event).isEmpty()) {
             ctx.sessions().touch(tx.connection(), sessionId, now);

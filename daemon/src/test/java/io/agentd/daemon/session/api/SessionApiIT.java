@@ -43,7 +43,7 @@ class SessionApiIT {
         store.message("root", "claude-root", "user", "first", T0);
         store.message("leaf", "claude-leaf", "user", "second", T0.plusSeconds(1));
         MethodRegistry registry = new MethodRegistry();
-        SessionApi.register(registry, database, SessionChangeListener.NONE);
+        SessionApi.register(registry, database, io.agentd.daemon.session.SessionEvents.NONE);
         // Unix socket paths must stay short, so not under the (long) build directory.
         dir = Files.createTempDirectory(Path.of("/tmp"), "agentd-api");
         server = RpcServer.start(dir.resolve("d.sock"), registry, RpcServerOptions.defaults());
@@ -61,7 +61,7 @@ class SessionApiIT {
     @Test
     void registersTheStoreOnlySessionMethods() {
         MethodRegistry registry = new MethodRegistry();
-        SessionApi.register(registry, database, SessionChangeListener.NONE);
+        SessionApi.register(registry, database, io.agentd.daemon.session.SessionEvents.NONE);
         assertThat(registry.methods()).containsExactlyInAnyOrder("listSessions", "getSessionLeaves",
                 "getSessionState", "getRecentPaths", "getConversation", "getSessionSnapshots", "archiveSession",
                 "bulkArchiveSessions", "updateSessionTitle");

@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.error.ErrorKind;
+import io.agentd.daemon.session.RecordingSessionEvents;
 import io.agentd.store.Database;
 import io.agentd.store.session.SessionRepository;
 import io.agentd.store.session.SessionRow;
 import io.agentd.store.testing.TempDatabaseExtension;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TempDatabaseExtension.class)
 class SessionUpdatesTest {
-    private final List<String> changes = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingSessionEvents events = new RecordingSessionEvents();
+    private final List<String> changes = events.changes();
     private Database database;
     private SessionUpdates updates;
 
@@ -30,17 +30,7 @@ class SessionUpdatesTest {
         StoredSessions store = new StoredSessions(database);
         store.insert(StoredSessions.bare("s1", null, T0));
         store.insert(StoredSessions.bare("s2", null, T0));
-        updates = new SessionUpdates(database, new SessionChangeListener() {
-            @Override
-            public void titleChanged(SessionRow session) {
-                changes.add("title " + session.id() + " " + session.title());
-            }
-
-            @Override
-            public void archivedChanged(SessionRow session) {
-                changes.add("archived " + session.id() + " " + session.archived());
-            }
-        });
+        updates = new SessionUpdates(database, events);
     }
 
     private SessionRow row(String id) {

@@ -1,0 +1,75 @@
+package io.agentd.daemon.bus;
+
+import io.agentd.daemon.json.JsonMappers;
+import io.agentd.store.Database;
+import io.agentd.store.Tx;
+import io.agentd.store.event.EventRepository;
+import io.agentd.store.event.EventRow;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Publishes events: each is appended to the {@code events} table inside the transaction of the change it
+ * describes (which gives it its {@code seq}) and handed to the bus once that transaction commits. A
+ * rolled-back change therefore publishes nothing, and every published event can be replayed.
+ */
+public final class EventLog {
+    private static final JsonMapper MAPPER = JsonMappers.daemon();
+
+    private final Database database;
+    private final EventRepository events = new EventRepository();
+    private final EventBus bus;
+    private final Clock clock;
+
+    public EventLog(Database database, EventBus bus, Clock clock) {
+        this.database = requireNonNull(database, "database is null");
+        this.bus = requireNonNull(bus, "bus is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    /** Records an event in {@code tx}; it reaches subscribers after the commit. */
+    public BusEvent publish(Tx tx, BusEventType type, String sessionId, String runId, ObjectNode data) throws SQLException {
+        Instant now = clock.instant();
+        EventRow row = events.append(tx.connection(), type.wireName(), sessionId, runId, now, MAPPER.writeValueAsString(data));
+        BusEvent event = new BusEvent(row.seq(), row.type(), now, sessionId, runId, data);
+        tx.afterCommit(() -> bus.dispatch(event));
+        return event;
+    }
+
+    /** Stored events after {@code seq}, oldest first. */
+    public List<BusEvent> after(long seq, int limit) {
+        return database.read(c -> events.after(c, seq, limit)).stream()
+                .map(r -> new BusEvent(r.seq(), r.type(), r.createdAt(), r.sessionId(), r.runId(), MAPPER.readTree(r.dataJson())))
+                .toList();
+    }
+
+    public long lastSeq() {
+        return database.read(events::lastSeq);
+    }
+
+    public long firstSeq() {
+        return database.read(events::firstSeq);
+    }
+
+    /** Deletes events older than {@code retention}. */
+    public int prune(Duration retention) {
+        Instant before = clock.instant().minus(retention);
+        return database.write(tx -> events.pruneBefore(tx.connection(), before));
+    }
+
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+}

@@ -1,0 +1,50 @@
+package io.agentd.store.event;
+
+import io.agentd.store.jdbc.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** SQL for {@code events}. */
+public final class EventRepository {
+    /** Appends an event and returns it with its sequence number. */
+    public EventRow append(Connection c, String type, String sessionId, String runId, Instant at, String dataJson)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO events (type, session_id, run_id, created_at, data_json) VALUES (?, ?, ?, ?, ?) RETURNING seq")) {
+            Sql.bind(p, type, sessionId, runId, at, dataJson);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return new EventRow(rs.getLong(1), type, sessionId, runId, at, dataJson);
+            }
+        }
+    }
+
+    /** Events after {@code afterSeq}, oldest first, at most {@code limit}. */
+    public List<EventRow> after(Connection c, long afterSeq, int limit) throws SQLException {
+        return Sql.list(c, "SELECT seq, type, session_id, run_id, created_at, data_json FROM events WHERE seq > ?"
+                        + " ORDER BY seq LIMIT ?",
+                rs -> new EventRow(rs.getLong("seq"), rs.getString("type"), rs.getString("session_id"),
+                        rs.getString("run_id"), Sql.instant(rs, "created_at"), rs.getString("data_json")),
+                afterSeq, limit);
+    }
+
+    /** The newest sequence number, 0 when there is none. */
+    public long lastSeq(Connection c) throws SQLException {
+        return Sql.count(c, "SELECT COALESCE(MAX(seq), 0) FROM events");
+    }
+
+    /** The oldest retained sequence number, or 0. */
+    public long firstSeq(Connection c) throws SQLException {
+        return Sql.count(c, "SELECT COALESCE(MIN(seq), 0) FROM events");
+    }
+
+    /** Deletes events older than {@code before}; returns how many. */
+    public int pruneBefore(Connection c, Instant before) throws SQLException {
+        return Sql.update(c, "DELETE FROM events WHERE created_at < ?", before);
+    }
+}
