@@ -266,6 +266,9 @@ public final class SessionSupervisor implements AutoCloseable {
 
     private void run(ActiveSession session, SessionRow row, long offset) {
         SessionIngestor ingestor = new SessionIngestor(ctx, row);
+        if (offset > 0) {
+            ingestor.recallStoredResult();
+        }
         try (SpoolWatcher.Registration registration = watcher.register(session.spool().dir())) {
             SpoolFollower follower = new SpoolFollower(session.spool().stdout(), registration.wakeup(), session::exited,
                     config.maxLineBytes());

@@ -19,6 +19,12 @@ public final class RawEventRepository {
                 rs -> rs.getString(1), sessionId);
     }
 
+    /** The newest raw events of a session containing {@code fragment}, newest first. */
+    public List<String> latestContaining(Connection c, String sessionId, String fragment, int limit) throws SQLException {
+        return Sql.list(c, "SELECT event_json FROM raw_events WHERE session_id = ? AND instr(event_json, ?) > 0"
+                + " ORDER BY id DESC LIMIT ?", rs -> rs.getString(1), sessionId, fragment, limit);
+    }
+
     public long count(Connection c, String sessionId) throws SQLException {
         return Sql.count(c, "SELECT COUNT(*) FROM raw_events WHERE session_id = ?", sessionId);
     }

@@ -71,6 +71,23 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
         this.state = new IngestState(session.claudeSessionId(), session.modelId() != null);
     }
 
+    /**
+     * For a session re-attached after a restart: recalls the {@code result} the previous daemon already
+     * stored, so a session whose result was processed just before the crash still ends completed.
+     */
+    public void recallStoredResult() {
+        List<String> candidates = ctx.database().read(c -> ctx.rawEvents().latestContaining(c, sessionId,
+                "\"type\":\"result\"", 5));
+        for (String json : candidates) {
+            if (ctx.parser().parse(json) instanceof StreamEvent.Result result) {
+                IngestState.Delta delta = state.delta();
+                delta.result(result);
+                state.apply(delta);
+                return;
+            }
+        }
+    }
+
     /** What was learned so far; read by the supervisor once following ends. */
     public IngestState state() {
         return state;
