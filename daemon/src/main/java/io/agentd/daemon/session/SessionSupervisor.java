@@ -139,8 +139,9 @@ public final class SessionSupervisor implements AutoCloseable {
                     mcpConfig == null ? null : mcpConfig.toString());
             if (!spec.query().isBlank()) {
                 ConversationEntry q = ConversationEntry.userQuery(spec.query());
-                ctx.conversation().append(tx.connection(), new NewConversationEvent(sessionId, null, EventType.MESSAGE, now,
-                        q.role(), q.content(), null, null, null, null, null, null));
+                var stored = ctx.conversation().append(tx.connection(), new NewConversationEvent(sessionId, null,
+                        EventType.MESSAGE, now, q.role(), q.content(), null, null, null, null, null, null));
+                ctx.events().conversationAppended(tx, runId, stored);
             }
             return null;
         });

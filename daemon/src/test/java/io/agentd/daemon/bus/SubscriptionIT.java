@@ -86,7 +86,7 @@ class SubscriptionIT {
             assertThat(statuses).containsExactly("starting>running", "running>completed");
             List<String> conversation = events.stream().filter(e -> e.path("type").asString().equals("conversation_updated"))
                     .map(e -> e.path("data").path("event_type").asString()).toList();
-            assertThat(conversation).containsExactly("thinking", "message");
+            assertThat(conversation).containsExactly("message", "thinking", "message");
         }
     }
 
