@@ -124,6 +124,85 @@ public final class DaemonClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Turns this connection into a subscription ({@code Subscribe}); from then on it carries only the
+     * stream. Returns the confirmation's {@code result}.
+     *
+     * @throws DaemonErrorException when the daemon refuses the subscription
+     */
+    public JsonNode subscribe(Object params) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("jsonrpc", "2.0");
+        request.put("method", "Subscribe");
+        request.put("params", params);
+        request.put("id", nextId++);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        write("Subscribe", ProtocolJson.MAPPER.writeValueAsBytes(request), deadline);
+        while (true) {
+            JsonNode line = parse(readLine("Subscribe", deadline));
+            if (line == null) {
+                continue;
+            }
+            JsonNode error = line.get("error");
+            if (error != null && !error.isNull()) {
+                throw new DaemonErrorException(error.path("code").asInt(0), error.path("message").asString(""));
+            }
+            if (line.path("result").has("subscription_id")) {
+                return line.get("result");
+            }
+        }
+    }
+
+    /**
+     * The next message of a subscription ({@code result} of the line), or null when none arrived within
+     * {@code wait}.
+     *
+     * @throws DaemonConnectionException when the daemon closed the connection
+     */
+    public JsonNode next(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            byte[] raw = readLineUntil(deadline);
+            if (raw == null) {
+                return null;
+            }
+            JsonNode line = parse(raw);
+            if (line != null && line.has("result")) {
+                return line.get("result");
+            }
+        }
+    }
+
+    private byte[] readLineUntil(long deadline) {
+        try {
+            while (pendingLines.isEmpty()) {
+                readBuffer.clear();
+                int n = channel.read(readBuffer);
+                if (n < 0) {
+                    throw new DaemonConnectionException("agentd closed the subscription");
+                }
+                if (n == 0) {
+                    long remainingMillis = Math.ceilDiv(deadline - System.nanoTime(), 1_000_000L);
+                    if (remainingMillis <= 0) {
+                        return null;
+                    }
+                    SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+                    try {
+                        selector.select(remainingMillis);
+                        selector.selectedKeys().clear();
+                    } finally {
+                        key.interestOps(0);
+                    }
+                    continue;
+                }
+                pendingLines.addAll(framer.feed(readBuffer.flip()));
+            }
+            return pendingLines.removeFirst();
+        } catch (IOException e) {
+            throw new DaemonConnectionException("lost the subscription to agentd: " + e.getMessage(), e);
+        }
+    }
+
     /** Calls {@code method} and maps its result onto {@code type}. */
     public <T> T call(String method, Object params, Class<T> type) {
         JsonNode result = call(method, params);

@@ -18,7 +18,9 @@ import picocli.CommandLine.Mixin;
             ConversationCommand.class,
             ContinueCommand.class,
             InterruptCommand.class,
-            ArchiveCommand.class
+            ArchiveCommand.class,
+            WatchCommand.class,
+            TailCommand.class
         })
 public final class AgentctlCommand {
     @Mixin

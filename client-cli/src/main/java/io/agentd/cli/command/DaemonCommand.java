@@ -45,6 +45,10 @@ abstract class DaemonCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     /** Prints rendered text that already ends in a newline. */
     final void print(String text) {
         out().print(text);
