@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,8 +32,9 @@ class RpcStreamingIT {
         MethodRegistry registry = TestMethods.basic();
         registry.registerStreaming("Subscribe", TestMethods.SubscribeParams.class, (params, connection) -> {
             try {
-                connection.send(RpcEnvelopes.result(Map.of("subscription_id", "s1", "types",
-                        params.eventTypes() == null ? List.of() : params.eventTypes())));
+                // Sorted, so the line compared below has one field order (Map.of iterates in a random one).
+                connection.send(RpcEnvelopes.result(new TreeMap<>(Map.of("subscription_id", "s1", "types",
+                        params.eventTypes() == null ? List.of() : params.eventTypes()))));
                 // Events are pushed from another thread, as the bus will do.
                 Thread producer = Thread.ofVirtual().start(() -> {
                     try {
