@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code agentctl continue}: resume a session with a new prompt, as a new child session. */
 @Command(name = "continue", mixinStandardHelpOptions = true,
-        description = "Continue a session with a new query; prints the new session's id.")
+        description = "Continue a session with a new query, as a new session; prints its id.")
 final class ContinueCommand extends DaemonCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "Session id or unique prefix.")
     private String id;
@@ -36,17 +36,23 @@ final class ContinueCommand extends DaemonCommand {
     @Option(names = "--disallowed-tools", paramLabel = "TOOLS", split = ",", description = "Tools Claude may not use.")
     private List<String> disallowedTools = new ArrayList<>();
 
+    @Option(names = "--wait", description = "Wait until the new session ends; exit 0 only if it completed.")
+    private boolean await;
+
     @Override
     int run(DaemonClient client) {
         String parent = SessionResolver.resolve(client, id);
         JsonNode result = client.call("continueSession", new ContinueParams(parent, query, maxTurns, systemPrompt,
                 appendSystemPrompt, allowedTools, disallowedTools));
-        if (json()) {
+        LaunchResult child = ProtocolJson.MAPPER.treeToValue(result, LaunchResult.class);
+        if (json() && !await) {
             printJson(result);
-        } else {
-            LaunchResult child = ProtocolJson.MAPPER.treeToValue(result, LaunchResult.class);
+        } else if (!json()) {
             print("session " + child.sessionId() + "\nrun     " + child.runId() + "\nparent  " + parent + "\n");
         }
-        return ExitCodes.OK;
+        if (!await) {
+            return ExitCodes.OK;
+        }
+        return awaitEnd(client, child.sessionId());
     }
 }

@@ -2,6 +2,8 @@ package io.agentd.cli.command;
 
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.format.JsonView;
+import io.agentd.cli.protocol.ProtocolJson;
+import io.agentd.cli.protocol.SessionState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,5 +59,18 @@ abstract class DaemonCommand implements Callable<Integer> {
 
     final void printJson(JsonNode result) {
         print(JsonView.render(result));
+    }
+
+    /** {@code --wait}: polls until the session ends, prints how it ended; exit 0 only if it completed. */
+    final int awaitEnd(DaemonClient client, String sessionId) {
+        SessionWait wait = new SessionWait(client, context().pollInterval());
+        JsonNode finalState = wait.awaitEnd(sessionId);
+        SessionState state = ProtocolJson.MAPPER.treeToValue(finalState, SessionState.Envelope.class).session();
+        if (json()) {
+            printJson(finalState);
+        } else {
+            print(wait.outcome(state));
+        }
+        return "completed".equals(state.status()) ? ExitCodes.OK : ExitCodes.SESSION_NOT_COMPLETED;
     }
 }

@@ -8,7 +8,7 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** Bad command line (picocli's own code for usage errors). */
     public static final int USAGE = 2;
-    /** {@code launch --wait} saw the session end as failed or interrupted. */
+    /** {@code launch --wait} or {@code continue --wait} saw the session end as failed or interrupted. */
     public static final int SESSION_NOT_COMPLETED = 3;
 
     private ExitCodes() {

@@ -1,19 +1,12 @@
 package io.agentd.cli.command;
 
 import io.agentd.cli.client.DaemonClient;
-import io.agentd.cli.format.Units;
 import io.agentd.cli.protocol.LaunchParams;
 import io.agentd.cli.protocol.LaunchResult;
 import io.agentd.cli.protocol.ProtocolJson;
-import io.agentd.cli.protocol.SessionInfo;
-import io.agentd.cli.protocol.SessionList;
-import io.agentd.cli.protocol.SessionRef;
-import io.agentd.cli.protocol.SessionResult;
-import io.agentd.cli.protocol.SessionState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,54 +68,7 @@ final class LaunchCommand extends DaemonCommand {
         if (!json()) {
             print("session " + launched.sessionId() + "\nrun     " + launched.runId() + "\n");
         }
-        JsonNode finalState = awaitEnd(client, launched.sessionId());
-        SessionState state = ProtocolJson.MAPPER.treeToValue(finalState, SessionState.Envelope.class).session();
-        if (json()) {
-            printJson(finalState);
-        } else {
-            print(outcome(state, resultText(client, state.id())));
-        }
-        return "completed".equals(state.status()) ? ExitCodes.OK : ExitCodes.SESSION_NOT_COMPLETED;
-    }
-
-    private JsonNode awaitEnd(DaemonClient client, String sessionId) {
-        long pollMillis = context().pollInterval().toMillis();
-        while (true) {
-            JsonNode result = client.call("getSessionState", new SessionRef(sessionId));
-            SessionState.Envelope state = ProtocolJson.MAPPER.treeToValue(result, SessionState.Envelope.class);
-            if (state.session() != null && state.session().isTerminal()) {
-                return result;
-            }
-            try {
-                Thread.sleep(pollMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for session " + sessionId, e);
-            }
-        }
-    }
-
-    /** SessionState has no result text; the Info of listSessions does. */
-    private static Optional<String> resultText(DaemonClient client, String sessionId) {
-        return client.call("listSessions", null, SessionList.class).sessions().stream()
-                .filter(s -> sessionId.equals(s.id()))
-                .map(SessionInfo::result)
-                .filter(r -> r != null)
-                .map(SessionResult::result)
-                .filter(text -> text != null && !text.isBlank())
-                .findFirst();
-    }
-
-    private static String outcome(SessionState state, Optional<String> result) {
-        StringBuilder out = new StringBuilder("status  ").append(state.status()).append('\n');
-        if (state.costUsd() != null) {
-            out.append("cost    ").append(Units.usd(state.costUsd())).append('\n');
-        }
-        if (state.errorMessage() != null && !state.errorMessage().isBlank()) {
-            out.append("error   ").append(state.errorMessage()).append('\n');
-        }
-        result.ifPresent(text -> out.append('\n').append(text.strip()).append('\n'));
-        return out.toString();
+        return awaitEnd(client, launched.sessionId());
     }
 
     private static Path absolute(Path cwd, Path dir) {

@@ -37,12 +37,14 @@ public final class SessionStateView {
                 .add("last activity", when(s.lastActivityAt()))
                 .add("completed", when(s.completedAt()))
                 .add("duration", s.durationMs() == null ? null : Units.duration(Duration.ofMillis(s.durationMs())))
+                .add("turns", s.numTurns() == null || s.numTurns() == 0 ? null : s.numTurns().toString())
                 .add("cost", s.costUsd() == null ? null : Units.usd(s.costUsd()))
                 .add("tokens", tokens(s))
                 .add("context", context(s))
                 .add("auto-accept", s.autoAcceptEdits() ? "edits" : null)
                 .add("bypass", s.dangerouslySkipPermissions() ? bypass(s) : null)
                 .add("error", s.errorMessage())
+                .add("result", s.result() == null ? null : s.result().strip())
                 .render();
     }
 

@@ -1,6 +1,9 @@
 package io.agentd.cli.protocol;
 
-/** Result payload of {@code getSessionState} ({@code {session: SessionState}}). */
+/**
+ * Result payload of {@code getSessionState} ({@code {session: SessionState}}). {@code num_turns} and
+ * {@code result} (Claude's final answer) are agentd additions, absent when talking to hld.
+ */
 public record SessionState(
         String id,
         String runId,
@@ -29,7 +32,9 @@ public record SessionState(
         boolean autoAcceptEdits,
         boolean dangerouslySkipPermissions,
         String dangerouslySkipPermissionsExpiresAt,
-        boolean archived) {
+        boolean archived,
+        Integer numTurns,
+        String result) {
 
     /** The statuses after which a session will not change by itself. */
     public boolean isTerminal() {

@@ -184,6 +184,22 @@ class AgentctlIT {
         assertThat(run.out()).contains("status  failed\n").contains("error   claude process failed: exit status 1\n");
     }
 
+    @Test
+    void launchWaitTakesTheResultFromTheStateWhenTheDaemonSendsItAndPrintsAnErrorOnce() {
+        daemon.result("launchSession", "{\"session_id\":\"" + ID_A + "\",\"run_id\":\"run-a\"}")
+                .results("getSessionState", state("failed", ",\"error_message\":\"API Error: overloaded\","
+                        + "\"result\":\"API Error: overloaded\""));
+        Run run = run("launch", "fix", "--wait");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).isEqualTo("""
+                session %s
+                run     run-a
+                status  failed
+                error   API Error: overloaded
+                """.formatted(ID_A));
+        assertThat(daemon.methods()).doesNotContain("listSessions");
+    }
+
     private static String state(String status, String extra) {
         return "{\"session\":{\"id\":\"" + ID_A + "\",\"run_id\":\"run-a\",\"status\":\"" + status
                 + "\",\"query\":\"fix\",\"created_at\":\"2026-06-18T11:59:00Z\",\"last_activity_at\":"
@@ -218,7 +234,7 @@ class AgentctlIT {
         daemon.result("listSessions", SESSIONS)
                 .result("getSessionState", state("completed", ",\"cost_usd\":0.25,\"input_tokens\":1500,"
                         + "\"output_tokens\":500,\"effective_context_tokens\":42000,\"model\":\"sonnet\","
-                        + "\"working_dir\":\"/home/ada/project\""));
+                        + "\"working_dir\":\"/home/ada/project\",\"num_turns\":3,\"result\":\"All tests pass now.\""));
         Run run = run("show", "3f2a");
         assertThat(run.exitCode()).isZero();
         assertThat(daemon.params("getSessionState").getFirst().path("session_id").asString()).isEqualTo(ID_A);
@@ -228,7 +244,9 @@ class AgentctlIT {
                 .contains("created        2026-06-18 11:59:00 (1m ago)\n")
                 .contains("cost           $0.2500\n")
                 .contains("tokens         1.5k in, 500 out\n")
-                .contains("context        42k of 168k (25%)\n");
+                .contains("context        42k of 168k (25%)\n")
+                .contains("turns          3\n")
+                .contains("result         All tests pass now.\n");
     }
 
     @Test

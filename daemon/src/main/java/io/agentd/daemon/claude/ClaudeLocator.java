@@ -123,13 +123,18 @@ public final class ClaudeLocator {
                 return Optional.empty();
             }
             String text = new String(out, StandardCharsets.UTF_8).strip();
-            return Optional.of(text.lines().findFirst().orElse(text));
+            return Optional.of(versionNumber(text.lines().findFirst().orElse(text)));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** {@code 2.1.328 (Claude Code)} → {@code 2.1.328}: health reports a version, not the product name. */
+    static String versionNumber(String versionLine) {
+        return versionLine.replaceFirst("\\s*\\(Claude Code\\)$", "").strip();
     }
 
     private static long modified(Path p) {
