@@ -34,6 +34,18 @@ final class Agentctl {
     }
 
     Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    /** Runs a command that does not end by itself (watch), writing its stdout into {@code out} as it goes. */
+    void runInto(StringWriter out, String... args) {
+        execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), args);
+    }
+
+    private int execute(PrintWriter out, PrintWriter err, String... args) {
         CliContext context = new CliContext(
                 new SocketPathResolver(Map.of("HUMANLAYER_DAEMON_SOCKET", socket.toString()), cwd),
                 cwd,
@@ -43,10 +55,6 @@ final class Agentctl {
                 160,
                 Duration.ofMillis(50),
                 Duration.ofSeconds(10));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = io.agentd.cli.app.Agentctl.commandLine(context, new PrintWriter(out, true),
-                new PrintWriter(err, true)).execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return io.agentd.cli.app.Agentctl.commandLine(context, out, err).execute(args);
     }
 }

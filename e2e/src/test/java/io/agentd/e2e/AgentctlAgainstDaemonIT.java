@@ -205,6 +205,43 @@ class AgentctlAgainstDaemonIT {
     }
 
     @Test
+    void tailPrintsTheConversationSoFarThenFollowsItUntilItEnds() throws Exception {
+        api.script("tail", Script.of(
+                Reply.toolUse("Bash", Map.of("command", "sleep 2; echo rested", "description", "rest")),
+                Reply.text("Rested and done.")));
+        Agentctl.Run launch = agentctl.run("launch", Script.tag("tail") + " rest a while", "--allowed-tools", "Bash");
+        assertThat(launch.exitCode()).as(launch.toString()).isZero();
+        String prefix = sessionId(launch).substring(0, 8);
+        awaitShow(prefix, "(?m)^claude session\\s+\\S+");
+
+        Agentctl.Run tail = agentctl.run("tail", prefix);
+
+        assertThat(tail.exitCode()).as(tail.toString()).isZero();
+        assertThat(tail.out()).as(tail.toString())
+                .containsSubsequence("rest a while", "Bash", "rested", "Rested and done.", "— session completed");
+        assertThat(tail.out().split("Rested and done\\.", -1)).as("the answer is printed once").hasSize(2);
+    }
+
+    @Test
+    void watchPrintsEachChangeAsItHappens() throws Exception {
+        api.script("watch", Script.of(Reply.text("Watched.")));
+        Agentctl.Run launch = agentctl.run("launch", Script.tag("watch") + " be watched", "--wait");
+        assertThat(launch.exitCode()).as(launch.toString()).isZero();
+        String id = sessionId(launch);
+        java.io.StringWriter out = new java.io.StringWriter();
+        Thread watcher = Thread.ofPlatform().daemon(true).start(() ->
+                agentctl.runInto(out, "watch", "--session", id, "--since", "0"));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!out.toString().contains("status running → completed") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        watcher.interrupt();
+        assertThat(out.toString()).as(out.toString())
+                .containsSubsequence(id.substring(0, 8), "user: ", "be watched", "status starting → running",
+                        "assistant: Watched.", "status running → completed");
+    }
+
+    @Test
     void anUnknownSessionIsAOneLineErrorWithExitCodeOne() {
         Agentctl.Run show = agentctl.run("show", "ffffffff-no-such");
         assertThat(show.exitCode()).isEqualTo(1);
