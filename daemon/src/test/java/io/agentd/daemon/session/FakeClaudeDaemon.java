@@ -162,6 +162,21 @@ final class FakeClaudeDaemon implements AutoCloseable {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    /**
+     * Whether the process is gone within a few seconds: the wrapper writes the exit file the daemon
+     * reacts to just before it exits itself, and an orphan still has to be reaped by init.
+     */
+    static boolean awaitGone(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (alive(pid)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
     @Override
     public void close() throws Exception {
         daemons.forEach(DaemonProcess::close);

@@ -106,7 +106,7 @@ class MisbehavingClaudeIT {
         }
 
         assertThat(agentd.awaitEnd(id).path("status").asString()).isEqualTo("interrupted");
-        assertThat(FakeClaudeDaemon.alive(agentd.processGroup(id))).isFalse();
+        assertThat(FakeClaudeDaemon.awaitGone(agentd.processGroup(id))).as("claude process ended").isTrue();
     }
 
     @Test
@@ -122,7 +122,7 @@ class MisbehavingClaudeIT {
 
         // SIGINT is ignored; SIGTERM follows after the 5 s grace period.
         assertThat(agentd.awaitEnd(id).path("status").asString()).isEqualTo("interrupted");
-        assertThat(FakeClaudeDaemon.alive(agentd.processGroup(id))).isFalse();
+        assertThat(FakeClaudeDaemon.awaitGone(agentd.processGroup(id))).as("claude process ended").isTrue();
     }
 
     @Test
