@@ -95,9 +95,12 @@ public final class SpoolFollower {
                         continue;
                     }
                     long end = position + i + 1;
-                    if (skipped >= 0) {
-                        oversize.oversized(skipped + (i - start), end);
+                    // A line can exceed the limit within one chunk too, not only across chunks.
+                    long total = (skipped >= 0 ? skipped : lineLength) + (i - start);
+                    if (skipped >= 0 || total > maxLineBytes) {
+                        oversize.oversized(total, end);
                         skipped = -1;
+                        lineLength = 0;
                     } else if (lineLength == 0) {
                         sink.line(data, start, i - start, end);
                     } else {

@@ -15,9 +15,13 @@ public final class IngestState {
     private volatile StreamEvent.Result result;
     private final Map<String, String> readCalls = new ConcurrentHashMap<>();
 
-    IngestState(String claudeSessionId, boolean modelKnown) {
+    /**
+     * @param modelId the full model id an earlier daemon stored from {@code system/init}, or null: after a
+     *                restart the {@code result} still needs it to pick the main model's context window
+     */
+    IngestState(String claudeSessionId, String modelId) {
         this.claudeSessionId = claudeSessionId;
-        this.model = modelKnown ? "" : null;
+        this.model = modelId;
     }
 
     public String claudeSessionId() {

@@ -68,7 +68,7 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
         this.sessionId = session.id();
         this.runId = session.runId();
         this.workingDir = session.workingDir() == null ? Path.of(".") : Path.of(session.workingDir());
-        this.state = new IngestState(session.claudeSessionId(), session.modelId() != null);
+        this.state = new IngestState(session.claudeSessionId(), session.modelId());
     }
 
     /**

@@ -48,9 +48,15 @@ public final class FailureReasons {
         return exitReason(exitCode);
     }
 
-    /** Reason for a run that ended without a result event (crash, bad flags, SIGTERM). */
+    /**
+     * Reason for a run that ended without a result event (crash, bad flags, SIGTERM). A clean exit without
+     * a result says so: "exited with code 0" reads like success, and stderr then is more likely noise.
+     */
     public static String of(String stderr, int exitCode) {
         String tail = stderrTail(stderr);
+        if (exitCode == 0) {
+            return "claude exited without a result (exit code 0)" + (tail.isEmpty() ? "" : ": " + tail);
+        }
         return tail.isEmpty() ? exitReason(exitCode) : "claude error: " + tail;
     }
 

@@ -55,6 +55,9 @@ class FailureReasonsTest {
         assertThat(FailureReasons.of("Error: unknown option '--bogus'\n", 1)).isEqualTo("claude error: Error: unknown option '--bogus'");
         assertThat(FailureReasons.of("", 143)).isEqualTo("claude exited with code 143 (signal 15)");
         assertThat(FailureReasons.of(null, 1)).isEqualTo("claude exited with code 1");
+        assertThat(FailureReasons.of("", 0)).isEqualTo("claude exited without a result (exit code 0)");
+        assertThat(FailureReasons.of("warning: update available\n", 0))
+                .isEqualTo("claude exited without a result (exit code 0): warning: update available");
     }
 
     @Test

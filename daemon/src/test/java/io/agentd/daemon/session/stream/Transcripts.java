@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The recorded stdout of the real CLI, shared by all modules under {@code shared/claude-code/transcripts}. */
-final class Transcripts {
+public final class Transcripts {
     private static final Path RELATIVE = Path.of("shared", "claude-code", "transcripts");
     private static final StreamJsonParser PARSER = new StreamJsonParser();
 
@@ -20,7 +20,7 @@ final class Transcripts {
      * The fixture directory: next to the parent of {@code agentd.root} when that property is set,
      * else the first ancestor of the working directory that has it.
      */
-    static Path dir() {
+    public static Path dir() {
         String root = System.getProperty("agentd.root");
         if (root != null && !root.isBlank()) {
             Path parent = Path.of(root).toAbsolutePath().getParent();
@@ -36,7 +36,7 @@ final class Transcripts {
         throw new IllegalStateException("no " + RELATIVE + " above " + Path.of("").toAbsolutePath());
     }
 
-    static List<String> names() {
+    public static List<String> names() {
         try (Stream<Path> files = Files.list(dir())) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsonl")).sorted().toList();
         } catch (IOException e) {
@@ -44,7 +44,7 @@ final class Transcripts {
         }
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try {
             return Files.readAllBytes(dir().resolve(name));
         } catch (IOException e) {
@@ -53,7 +53,7 @@ final class Transcripts {
     }
 
     /** Parses every line straight from the file's bytes, as the process reader will. */
-    static List<StreamEvent> events(String name) {
+    public static List<StreamEvent> events(String name) {
         byte[] data = bytes(name);
         List<StreamEvent> events = new ArrayList<>();
         int start = 0;
@@ -80,7 +80,7 @@ final class Transcripts {
         return matches.getFirst();
     }
 
-    static List<ConversationEntry> entries(List<StreamEvent> events) {
+    public static List<ConversationEntry> entries(List<StreamEvent> events) {
         return events.stream().flatMap(e -> ConversationEntries.from(e).stream()).toList();
     }
 }
