@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
             InterruptCommand.class,
             ArchiveCommand.class,
             WatchCommand.class,
-            TailCommand.class
+            TailCommand.class,
+            McpCommand.class
         })
 public final class AgentctlCommand {
     @Mixin
