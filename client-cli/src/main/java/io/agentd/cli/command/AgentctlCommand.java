@@ -21,6 +21,9 @@ import picocli.CommandLine.Mixin;
             ArchiveCommand.class,
             WatchCommand.class,
             TailCommand.class,
+            ApprovalsCommand.class,
+            ApproveCommand.class,
+            DenyCommand.class,
             McpCommand.class
         })
 public final class AgentctlCommand {
