@@ -20,7 +20,11 @@ import picocli.CommandLine.Mixin;
             InterruptCommand.class,
             ArchiveCommand.class,
             WatchCommand.class,
-            TailCommand.class
+            TailCommand.class,
+            ApprovalsCommand.class,
+            ApproveCommand.class,
+            DenyCommand.class,
+            McpCommand.class
         })
 public final class AgentctlCommand {
     @Mixin

@@ -68,4 +68,41 @@ class AgentctlJarIT {
             assertThat(run.out()).isEqualTo("status   ok\nversion  0.3.1\nsocket   " + daemon.socket() + "\n");
         }
     }
+
+    @Test
+    void mcpApprovalsServerWritesOnlyProtocolToStdoutAndExitsWhenStdinCloses() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "mcp", "claude_approvals");
+        builder.environment().put("HUMANLAYER_DAEMON_SOCKET", FakeDaemon.unusedSocket().toString());
+        builder.environment().put("HUMANLAYER_SESSION_ID", "sess-1");
+        Path out = Files.createTempFile("agentctl-mcp-out", ".txt");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(String.join("\n",
+                        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"server/discover\",\"params\":{}}",
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                                + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", "")
+                        .getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+                // Claude Code closes stdin only when done; closing earlier may cut answers in flight.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (Files.readAllLines(out, StandardCharsets.UTF_8).size() < 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("server ended with its stdin").isTrue();
+            assertThat(process.exitValue()).isZero();
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("{\"jsonrpc\":\"2.0\""));
+            assertThat(lines.get(0)).contains("-32601");
+            assertThat(lines.get(1)).contains("humanlayer-claude-local-approvals");
+            assertThat(lines.get(2)).contains("request_permission");
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
 }

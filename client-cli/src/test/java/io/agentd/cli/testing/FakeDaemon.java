@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +46,17 @@ public final class FakeDaemon implements AutoCloseable {
         /** Closes the connection instead of answering. */
         record Hangup() implements Reply {
         }
+
+        /**
+         * Confirms a {@code Subscribe} (the result, with id null) and keeps the connection as a
+         * subscriber that {@link #emit} writes events to.
+         */
+        record Subscription(String confirmationJson) implements Reply {
+        }
+    }
+
+    /** An open subscription: its params and where its events go. */
+    private record Subscriber(JsonNode params, OutputStream out) {
     }
 
     private final Path socket;
@@ -52,6 +64,8 @@ public final class FakeDaemon implements AutoCloseable {
     private final Map<String, Function<JsonNode, Reply>> handlers = new ConcurrentHashMap<>();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> noise = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
     private FakeDaemon(Path socket, ServerSocketChannel server) {
@@ -62,7 +76,12 @@ public final class FakeDaemon implements AutoCloseable {
 
     /** Starts listening on a fresh short socket path (Unix socket paths are limited to ~100 bytes). */
     public static FakeDaemon start() throws IOException {
-        Path socket = Path.of("/tmp", "agentctl-" + UUID.randomUUID().toString().substring(0, 8) + ".sock");
+        return startAt(Path.of("/tmp", "agentctl-" + UUID.randomUUID().toString().substring(0, 8) + ".sock"));
+    }
+
+    /** Starts listening at {@code socket}, e.g. the path of a daemon that was closed: a restart. */
+    public static FakeDaemon startAt(Path socket) throws IOException {
+        Files.deleteIfExists(socket);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
         return new FakeDaemon(socket, server);
@@ -116,6 +135,33 @@ public final class FakeDaemon implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Sends an event to every open subscription, as the bus does; {@code eventJson} is the
+     * {@code {type, timestamp, seq, data}} object.
+     */
+    public void emit(String eventJson) {
+        String line = "{\"jsonrpc\":\"2.0\",\"result\":{\"event\":" + eventJson + "},\"id\":null}";
+        for (Subscriber subscriber : subscribers) {
+            try {
+                synchronized (subscriber.out()) {
+                    write(subscriber.out(), line);
+                }
+            } catch (IOException e) {
+                subscribers.remove(subscriber);
+            }
+        }
+    }
+
+    /** How many subscriptions are open now. */
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    /** The params of the open subscriptions. */
+    public List<JsonNode> subscriptions() {
+        return subscribers.stream().map(Subscriber::params).toList();
+    }
+
     public List<String> methods() {
         return requests.stream().map(r -> r.path("method").asString()).toList();
     }
@@ -124,6 +170,7 @@ public final class FakeDaemon implements AutoCloseable {
         while (server.isOpen()) {
             try {
                 SocketChannel connection = server.accept();
+                connections.add(connection);
                 Thread.ofVirtual().start(() -> serve(connection));
             } catch (IOException e) {
                 return;
@@ -132,6 +179,7 @@ public final class FakeDaemon implements AutoCloseable {
     }
 
     private void serve(SocketChannel connection) {
+        Subscriber subscriber = null;
         try (connection;
                 BufferedReader in = new BufferedReader(new InputStreamReader(
                         Channels.newInputStream(connection), StandardCharsets.UTF_8));
@@ -157,12 +205,25 @@ public final class FakeDaemon implements AutoCloseable {
                     case Reply.Hangup() -> {
                         return;
                     }
+                    case Reply.Subscription(String json) -> {
+                        response.set("result", ProtocolJson.MAPPER.readTree(json));
+                        response.putNull("id");
+                        write(out, ProtocolJson.MAPPER.writeValueAsString(response));
+                        subscriber = new Subscriber(request.path("params"), out);
+                        subscribers.add(subscriber);
+                        continue;
+                    }
                 }
                 response.set("id", request.get("id"));
                 write(out, ProtocolJson.MAPPER.writeValueAsString(response));
             }
         } catch (IOException e) {
             // The client went away; nothing to answer.
+        } finally {
+            if (subscriber != null) {
+                subscribers.remove(subscriber);
+            }
+            connections.remove(connection);
         }
     }
 
@@ -175,6 +236,11 @@ public final class FakeDaemon implements AutoCloseable {
     public void close() throws IOException {
         server.close();
         acceptor.interrupt();
+        // A daemon that exits drops its clients too.
+        for (SocketChannel connection : connections) {
+            connection.close();
+        }
+        subscribers.clear();
         Files.deleteIfExists(socket);
     }
 }
