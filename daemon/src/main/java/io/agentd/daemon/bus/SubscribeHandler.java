@@ -47,9 +47,11 @@ public final class SubscribeHandler {
     private void stream(SubscribeParams params, RpcConnection connection) throws InterruptedException {
         SubscriptionFilter filter = new SubscriptionFilter(
                 params.eventTypes() == null ? null : new HashSet<>(params.eventTypes()), params.sessionId(), params.runId());
-        // Read the position first, then register: every event committed after it reaches the buffer.
-        long position = params.sinceSeq() != null ? Math.max(0, params.sinceSeq()) : events.lastSeq();
+        // Register first, then read the position: an event committed after the read is dispatched after the
+        // registration, so it reaches the buffer; one committed before it is skipped there by its seq.
+        // (Reading first would lose an event committed and dispatched between the read and the registration.)
         Subscriber subscriber = events.bus().subscribe(filter);
+        long position = params.sinceSeq() != null ? Math.max(0, params.sinceSeq()) : events.lastSeq();
         try {
             ObjectNode confirmation = MAPPER.createObjectNode();
             confirmation.put("subscription_id", subscriber.id());
