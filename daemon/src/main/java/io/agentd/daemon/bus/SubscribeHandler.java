@@ -4,6 +4,7 @@ import io.agentd.daemon.json.JsonMappers;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcConnection;
 import io.agentd.daemon.rpc.RpcEnvelopes;
+import io.agentd.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,6 +90,12 @@ public final class SubscribeHandler {
                 last = event.seq();
                 lastSent = clock.instant();
             }
+        } catch (StoreException e) {
+            // Daemon shutdown closes the connection and interrupts this thread, which may be reading the log.
+            if (connection.isOpen()) {
+                throw e;
+            }
+            log.debug("subscription {} ended during a log read: {}", subscriber.id(), e.getMessage());
         } finally {
             events.bus().unsubscribe(subscriber);
             log.debug("subscription {} ended", subscriber.id());
