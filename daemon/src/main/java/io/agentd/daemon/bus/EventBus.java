@@ -44,6 +44,11 @@ public final class EventBus {
         return subscribers.size();
     }
 
+    /** The current subscribers, a snapshot: for diagnostics and for checking that buffers stay bounded. */
+    public List<Subscriber> subscribers() {
+        return List.copyOf(subscribers);
+    }
+
     /** Hands a committed event to every matching subscriber. */
     public void dispatch(BusEvent event) {
         for (Subscriber s : subscribers) {

@@ -55,10 +55,12 @@ public final class EventLog {
                 .toList();
     }
 
+    /** The newest seq ever committed (0 if none), even when retention has deleted it since. */
     public long lastSeq() {
         return database.read(events::lastSeq);
     }
 
+    /** The oldest retained seq; when the log is empty, the seq the next event will get. */
     public long firstSeq() {
         return database.read(events::firstSeq);
     }

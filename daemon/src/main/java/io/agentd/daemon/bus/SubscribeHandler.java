@@ -4,6 +4,7 @@ import io.agentd.daemon.json.JsonMappers;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcConnection;
 import io.agentd.daemon.rpc.RpcEnvelopes;
+import io.agentd.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,9 +48,11 @@ public final class SubscribeHandler {
     private void stream(SubscribeParams params, RpcConnection connection) throws InterruptedException {
         SubscriptionFilter filter = new SubscriptionFilter(
                 params.eventTypes() == null ? null : new HashSet<>(params.eventTypes()), params.sessionId(), params.runId());
-        // Read the position first, then register: every event committed after it reaches the buffer.
-        long position = params.sinceSeq() != null ? Math.max(0, params.sinceSeq()) : events.lastSeq();
+        // Register first, then read the position: an event committed after the read is dispatched after the
+        // registration, so it reaches the buffer; one committed before it is skipped there by its seq.
+        // (Reading first would lose an event committed and dispatched between the read and the registration.)
         Subscriber subscriber = events.bus().subscribe(filter);
+        long position = params.sinceSeq() != null ? Math.max(0, params.sinceSeq()) : events.lastSeq();
         try {
             ObjectNode confirmation = MAPPER.createObjectNode();
             confirmation.put("subscription_id", subscriber.id());
@@ -87,6 +90,12 @@ public final class SubscribeHandler {
                 last = event.seq();
                 lastSent = clock.instant();
             }
+        } catch (StoreException e) {
+            // Daemon shutdown closes the connection and interrupts this thread, which may be reading the log.
+            if (connection.isOpen()) {
+                throw e;
+            }
+            log.debug("subscription {} ended during a log read: {}", subscriber.id(), e.getMessage());
         } finally {
             events.bus().unsubscribe(subscriber);
             log.debug("subscription {} ended", subscriber.id());

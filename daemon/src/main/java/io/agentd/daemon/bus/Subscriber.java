@@ -18,11 +18,13 @@ public final class Subscriber {
     private final SubscriptionFilter filter;
     private final BlockingQueue<BusEvent> buffer;
     private final AtomicBoolean behind = new AtomicBoolean();
+    private final int capacity;
 
     Subscriber(String id, SubscriptionFilter filter, int capacity) {
         this.id = requireNonNull(id, "id is null");
         this.filter = requireNonNull(filter, "filter is null");
         this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
     }
 
     public String id() {
@@ -60,7 +62,17 @@ public final class Subscriber {
         return buffer.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Events waiting in the buffer; never more than {@link #capacity()}. */
     public int buffered() {
         return buffer.size();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Whether live delivery has overflowed and the connection has not yet switched to the event log. */
+    public boolean isBehind() {
+        return behind.get();
     }
 }

@@ -33,14 +33,21 @@ public final class EventRepository {
                 afterSeq, limit);
     }
 
-    /** The newest sequence number, 0 when there is none. */
+    /**
+     * The newest sequence number ever committed, 0 when there is none. Read from {@code sqlite_sequence},
+     * so it does not go back when retention has deleted every event.
+     */
     public long lastSeq(Connection c) throws SQLException {
-        return Sql.count(c, "SELECT COALESCE(MAX(seq), 0) FROM events");
+        return Sql.count(c, "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)");
     }
 
-    /** The oldest retained sequence number, or 0. */
+    /**
+     * The oldest retained sequence number; when none is retained, the number the next event will get. So
+     * events before it are gone even when retention has emptied the table.
+     */
     public long firstSeq(Connection c) throws SQLException {
-        return Sql.count(c, "SELECT COALESCE(MIN(seq), 0) FROM events");
+        return Sql.count(c, "SELECT COALESCE((SELECT MIN(seq) FROM events),"
+                + " (SELECT seq FROM sqlite_sequence WHERE name = 'events') + 1, 1)");
     }
 
     /** Deletes events older than {@code before}; returns how many. */

@@ -1,0 +1,109 @@
+package io.agentd.daemon.bus;
+
+import io.agentd.store.Database;
+import io.agentd.store.testing.TempDatabaseExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ExtendWith(TempDatabaseExtension.class)
+class EventLogTest {
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private Database database;
+    private EventLog log;
+    private Subscriber subscriber;
+
+    @BeforeEach
+    void setUp(Database database) {
+        this.database = database;
+        this.log = new EventLog(database, new EventBus(clock, 1024), clock);
+        this.subscriber = log.bus().subscribe(SubscriptionFilter.all());
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothing() throws Exception {
+        assertThatThrownBy(() -> database.write(tx -> {
+            log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(1));
+            log.publish(tx, BusEventType.CONVERSATION_UPDATED, "s1", "r1", data(2));
+            throw new IllegalStateException("the change failed");
+        })).hasMessage("the change failed");
+        assertThat(subscriber.poll(Duration.ofMillis(100))).isNull();
+        assertThat(log.after(0, 100)).isEmpty();
+        assertThat(log.lastSeq()).isZero();
+    }
+
+    @Test
+    void aFailingWorkBatchedWithACommittedOneDoesNotLeakItsEventNorSuppressTheOther() throws Exception {
+        CompletableFuture<BusEvent> failing = database.writeAsync(tx -> {
+            log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(1));
+            throw new IllegalStateException("the change failed");
+        });
+        CompletableFuture<BusEvent> committed = database.writeAsync(
+                tx -> log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s2", "r2", data(2)));
+        assertThat(failing).failsWithin(Duration.ofSeconds(5));
+        BusEvent published = committed.get();
+        BusEvent received = subscriber.poll(Duration.ofSeconds(5));
+        assertThat(received).isEqualTo(published);
+        assertThat(received.sessionId()).isEqualTo("s2");
+        assertThat(subscriber.poll(Duration.ofMillis(100))).isNull();
+        assertThat(log.after(0, 100)).extracting(BusEvent::seq).containsExactly(published.seq());
+    }
+
+    @Test
+    void aCommittedChangeIsDispatchedOnceWithIncreasingSeqMatchingTheLog() throws Exception {
+        List<Long> published = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            published.addAll(database.write(tx -> List.of(
+                    log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(2 * n)).seq(),
+                    log.publish(tx, BusEventType.CONVERSATION_UPDATED, "s1", "r1", data(2 * n + 1)).seq())));
+        }
+        List<Long> received = new ArrayList<>();
+        BusEvent e;
+        while ((e = subscriber.poll(Duration.ofMillis(200))) != null) {
+            received.add(e.seq());
+            assertThat(e.data().path("n").asInt()).isEqualTo(received.size() - 1);
+        }
+        assertThat(published).hasSize(10).isSorted().doesNotHaveDuplicates();
+        assertThat(received).isEqualTo(published);
+        assertThat(log.after(0, 100)).extracting(BusEvent::seq).isEqualTo(published);
+        assertThat(log.lastSeq()).isEqualTo(published.getLast());
+    }
+
+    @Test
+    void pruningEveryEventKeepsTheSequencePositionSoAGapIsStillVisible() {
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            database.write(tx -> log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(n)));
+        }
+        clock.advance(Duration.ofDays(2));
+        assertThat(log.prune(Duration.ofDays(1))).isEqualTo(3);
+        assertThat(log.lastSeq()).isEqualTo(3);
+        assertThat(log.firstSeq()).isEqualTo(4);
+        BusEvent next = database.write(tx -> log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(3)));
+        assertThat(next.seq()).isEqualTo(4);
+        assertThat(log.firstSeq()).isEqualTo(4);
+    }
+
+    @Test
+    void anEmptyLogStartsAtOne() {
+        assertThat(log.lastSeq()).isZero();
+        assertThat(log.firstSeq()).isEqualTo(1);
+    }
+
+    private static ObjectNode data(int n) {
+        ObjectNode data = EventLog.object();
+        data.put("n", n);
+        return data;
+    }
+}
