@@ -42,8 +42,9 @@ public final class EventLog {
     /** Records an event in {@code tx}; it reaches subscribers after the commit. */
     public BusEvent publish(Tx tx, BusEventType type, String sessionId, String runId, ObjectNode data) throws SQLException {
         Instant now = clock.instant();
-        EventRow row = events.append(tx.connection(), type.wireName(), sessionId, runId, now, MAPPER.writeValueAsString(data));
-        BusEvent event = new BusEvent(row.seq(), row.type(), now, sessionId, runId, data);
+        String json = MAPPER.writeValueAsString(data);
+        EventRow row = events.append(tx.connection(), type.wireName(), sessionId, runId, now, json);
+        BusEvent event = BusEvent.of(row.seq(), row.type(), now, sessionId, runId, data, json);
         tx.afterCommit(() -> bus.dispatch(event));
         return event;
     }
@@ -51,7 +52,8 @@ public final class EventLog {
     /** Stored events after {@code seq}, oldest first. */
     public List<BusEvent> after(long seq, int limit) {
         return database.read(c -> events.after(c, seq, limit)).stream()
-                .map(r -> new BusEvent(r.seq(), r.type(), r.createdAt(), r.sessionId(), r.runId(), MAPPER.readTree(r.dataJson())))
+                .map(r -> BusEvent.of(r.seq(), r.type(), r.createdAt(), r.sessionId(), r.runId(),
+                        MAPPER.readTree(r.dataJson()), r.dataJson()))
                 .toList();
     }
 

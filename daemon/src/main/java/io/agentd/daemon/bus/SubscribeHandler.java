@@ -13,7 +13,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 
@@ -131,13 +130,6 @@ public final class SubscribeHandler {
     }
 
     private static void send(RpcConnection connection, BusEvent e) {
-        ObjectNode event = MAPPER.createObjectNode();
-        event.put("type", e.type());
-        event.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(e.timestamp()));
-        event.put("seq", e.seq());
-        event.set("data", e.data());
-        ObjectNode result = MAPPER.createObjectNode();
-        result.set("event", event);
-        connection.send(RpcEnvelopes.result(result));
+        connection.sendRaw(e.wire());
     }
 }

@@ -19,6 +19,12 @@ public interface RpcConnection {
      */
     void send(Object message);
 
+    /**
+     * Sends one message that is already serialized JSON (without the newline): for a line encoded once and
+     * sent to many connections. Thread-safe; does nothing once the connection is closed.
+     */
+    void sendRaw(byte[] json);
+
     /** False once the peer hung up, a write failed, or the daemon closed the connection. */
     boolean isOpen();
 

@@ -167,6 +167,20 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     }
 
     @Override
+    public void sendRaw(byte[] json) {
+        requireNonNull(json, "json is null");
+        if (!isOpen()) {
+            return;
+        }
+        try {
+            writeLine(json);
+        } catch (IOException e) {
+            LOG.debug("{}: send failed: {}", id(), e.toString());
+            close();
+        }
+    }
+
+    @Override
     public boolean isOpen() {
         return open.get();
     }
