@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -73,8 +74,10 @@ class ApprovalApiIT {
 
     @Test
     void createThenGetGivesHldsApprovalShapeWithTheRawToolInput() throws IOException {
-        String id = create(params("run_id", "s1", "tool_name", "Bash",
-                "tool_input", Map.of("command", "ls -la", "nested", List.of(1, 2)), "tool_use_id", "toolu_1"));
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("command", "ls -la");
+        input.put("nested", List.of(1, 2));
+        String id = create(params("run_id", "s1", "tool_name", "Bash", "tool_input", input, "tool_use_id", "toolu_1"));
 
         JsonNode approval = client.result("getApproval", Map.of("approval_id", id)).get("approval");
 
