@@ -5,8 +5,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -38,7 +36,8 @@ public final class AgentdCommand {
 
     @Option(names = "--approvals-command", paramLabel = "COMMAND",
             description = "Command line of the MCP approvals server injected into sessions, e.g. 'humanlayer mcp claude_approvals'"
-                    + " (env AGENTD_APPROVALS_COMMAND; empty or unset: no injection).")
+                    + " (env AGENTD_APPROVALS_COMMAND; empty: no injection; default: agentd's own server,"
+                    + " 'mcp claude_approvals' of the agentctl jar built beside the daemon).")
     String approvalsCommand;
 
     @Option(names = "--max-sessions", paramLabel = "N",
@@ -69,17 +68,23 @@ public final class AgentdCommand {
             description = "Silence after which a subscription gets a heartbeat (default 30s, as hld).")
     String heartbeat;
 
+    @Option(names = "--bypass-check-interval", paramLabel = "DURATION", hidden = true,
+            description = "How often expired bypass permissions are switched off (default 30s).")
+    String bypassCheckInterval;
+
     /** Resolves flags, then {@code env}, then defaults under {@code home}. */
     DaemonConfig resolve(Map<String, String> env, Path home) {
         Path humanlayer = home.resolve(".humanlayer");
-        String approvals = first(approvalsCommand, env.get("AGENTD_APPROVALS_COMMAND"), "");
+        ApprovalsCommand approvals = ApprovalsCommand.resolve(approvalsCommand, env, ApprovalsCommand.codeLocation(),
+                Path.of(System.getProperty("java.home")));
         return new DaemonConfig(
                 path(first(socket, env.get("HUMANLAYER_DAEMON_SOCKET"), null), humanlayer.resolve("daemon.sock"), home),
                 path(first(db, env.get("HUMANLAYER_DATABASE_PATH"), null), humanlayer.resolve("agentd.db"), home),
                 first(logLevel, env.get("AGENTD_LOG_LEVEL"), "info").toLowerCase(Locale.ROOT),
                 path(logDir, humanlayer.resolve("logs"), home),
                 first(claudePath, env.get("HUMANLAYER_CLAUDE_PATH"), null),
-                approvals.isBlank() ? List.of() : Arrays.asList(approvals.trim().split("\\s+")),
+                approvals.command(),
+                approvals.warning(),
                 maxSessions != null ? maxSessions : Integer.parseInt(first(null, env.get("AGENTD_MAX_SESSIONS"), "16")),
                 Durations.parse(first(shutdownTimeout, env.get("AGENTD_SHUTDOWN_TIMEOUT"), "10s")),
                 detachSessions,
@@ -87,6 +92,7 @@ public final class AgentdCommand {
                 Durations.parse(first(spoolRetention, null, "24h")),
                 Durations.parse(first(eventRetention, env.get("AGENTD_EVENT_RETENTION"), "7d")),
                 Durations.parse(first(heartbeat, null, "30s")),
+                Durations.parse(first(bypassCheckInterval, null, "30s")),
                 first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION));
     }
 

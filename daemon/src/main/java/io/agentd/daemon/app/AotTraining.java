@@ -36,7 +36,7 @@ final class AotTraining {
             AgentdCommand command = new AgentdCommand();
             new picocli.CommandLine(command).parseArgs("--socket", dir.resolve("d.sock").toString(),
                     "--db", dir.resolve("agentd.db").toString(), "--log-dir", dir.resolve("logs").toString(),
-                    "--spool-dir", dir.resolve("spool").toString(), "--log-level", "warn");
+                    "--spool-dir", dir.resolve("spool").toString(), "--log-level", "warn", "--approvals-command", "");
             DaemonConfig config = command.resolve(Map.of(), home);
             Logging.configure(Logging.parseLevel(config.logLevel()), config.logDir());
             try (Daemon daemon = Daemon.start(config, env, home)) {

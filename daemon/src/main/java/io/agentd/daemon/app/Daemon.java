@@ -1,5 +1,12 @@
 package io.agentd.daemon.app;
 
+import io.agentd.daemon.approval.ApprovalEvents;
+import io.agentd.daemon.approval.ApprovalExpiry;
+import io.agentd.daemon.approval.ApprovalMethods;
+import io.agentd.daemon.approval.ApprovalService;
+import io.agentd.daemon.approval.BypassExpiry;
+import io.agentd.daemon.approval.BypassExpiryMonitor;
+import io.agentd.daemon.bus.ApprovalEventPublisher;
 import io.agentd.daemon.bus.EventBus;
 import io.agentd.daemon.bus.EventLog;
 import io.agentd.daemon.bus.EventPruner;
@@ -25,6 +32,7 @@ import io.agentd.daemon.session.process.SpoolJanitor;
 import io.agentd.daemon.session.stream.StreamJsonParser;
 import io.agentd.store.Database;
 import io.agentd.store.DatabaseOptions;
+import io.agentd.store.approval.ApprovalRepository;
 import io.agentd.store.conversation.ConversationRepository;
 import io.agentd.store.process.ProcessRepository;
 import io.agentd.store.rawevent.RawEventRepository;
@@ -55,15 +63,17 @@ public final class Daemon implements AutoCloseable {
     private final SessionSupervisor supervisor;
     private final SpoolJanitor janitor;
     private final EventPruner pruner;
+    private final BypassExpiryMonitor monitor;
     private final RpcServer server;
 
     private Daemon(DaemonConfig config, Database database, SessionSupervisor supervisor, SpoolJanitor janitor,
-                   EventPruner pruner, RpcServer server) {
+                   EventPruner pruner, BypassExpiryMonitor monitor, RpcServer server) {
         this.config = config;
         this.database = database;
         this.supervisor = supervisor;
         this.janitor = janitor;
         this.pruner = pruner;
+        this.monitor = monitor;
         this.server = server;
     }
 
@@ -81,21 +91,34 @@ public final class Daemon implements AutoCloseable {
         SessionSupervisor supervisor = null;
         SpoolJanitor janitor = null;
         EventPruner pruner = null;
+        BypassExpiryMonitor monitor = null;
         try {
             ClaudeLocator claude = new ClaudeLocator(config.claudePath(), env, home);
             // `claude --version` can take a while; health reports "still looking" until it is done.
             Thread.ofVirtual().name("claude-lookup").start(claude::refresh);
             EventLog eventLog = new EventLog(database, new EventBus(clock, SUBSCRIBER_BUFFER), clock);
             SessionEvents events = new SessionEventPublisher(eventLog);
+            ApprovalEvents approvalEvents = new ApprovalEventPublisher(eventLog);
             IngestContext ingest = new IngestContext(database, new SessionRepository(), new ConversationRepository(),
-                    new RawEventRepository(), new SnapshotRepository(), new ProcessRepository(), new StreamJsonParser(),
-                    events, clock);
-            SessionTransitions transitions = new SessionTransitions(ingest.sessions(), events, clock);
+                    new RawEventRepository(), new SnapshotRepository(), new ProcessRepository(), new ApprovalRepository(),
+                    new StreamJsonParser(), events, clock);
+            SessionTransitions transitions = new SessionTransitions(ingest.sessions(), events, clock,
+                    new ApprovalExpiry(approvalEvents, clock));
+            if (config.approvalsWarning() != null) {
+                log.warn(config.approvalsWarning());
+            } else if (config.approvalsCommand().isEmpty()) {
+                log.info("no approvals server is injected into sessions (--approvals-command is empty)");
+            } else {
+                log.info("approvals server injected into sessions: {}", String.join(" ", config.approvalsCommand()));
+            }
             supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
                     new McpInjection(config.approvalsCommand(), config.socketPath()),
                     new SupervisorConfig(config.spoolDir(), config.maxSessions(), Duration.ofSeconds(5),
                             Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES));
             supervisor.recover();
+            BypassExpiry bypass = new BypassExpiry(ingest.sessions(), events, clock);
+            monitor = BypassExpiryMonitor.start(database, bypass, config.bypassCheckInterval());
+            ApprovalService approvals = new ApprovalService(database, transitions, bypass, approvalEvents, clock);
             janitor = new SpoolJanitor(database, config.spoolRetention(), clock);
             pruner = new EventPruner(eventLog, config.eventRetention());
 
@@ -103,11 +126,15 @@ public final class Daemon implements AutoCloseable {
             new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount).register(registry);
             SessionApi.register(registry, database, events);
             new SessionCommands(supervisor, new SessionContinuation(database, supervisor, Duration.ofSeconds(30), clock),
-                    events, database, home, Path.of("").toAbsolutePath(), clock).register(registry);
+                    events, database, home, Path.of("").toAbsolutePath(), clock, approvals).register(registry);
+            new ApprovalMethods(approvals).register(registry);
             new SubscribeHandler(eventLog, clock, config.heartbeat()).register(registry);
             RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
-            return new Daemon(config, database, supervisor, janitor, pruner, server);
+            return new Daemon(config, database, supervisor, janitor, pruner, monitor, server);
         } catch (IOException | RuntimeException e) {
+            if (monitor != null) {
+                monitor.close();
+            }
             if (pruner != null) {
                 pruner.close();
             }
@@ -137,6 +164,7 @@ public final class Daemon implements AutoCloseable {
         server.close();
         janitor.close();
         pruner.close();
+        monitor.close();
         supervisor.shutdown(config.detachSessions(), config.shutdownTimeout());
         supervisor.close();
         database.close();

@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param claudePath explicit Claude CLI path, or null to discover it
  * @param approvalsCommand the command line injected as the {@code codelayer} MCP approvals server; empty: no injection
+ * @param approvalsWarning why the default approvals server is not injected, logged at start; null when all is well
  * @param maxSessions most sessions with a live Claude process at once
  * @param shutdownTimeout how long shutdown waits for interrupted sessions before killing them
  * @param detachSessions leave sessions running at shutdown for the next daemon to re-attach
@@ -18,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * @param spoolRetention how long spool files of finished sessions are kept
  * @param eventRetention how long published events stay replayable ({@code since_seq})
  * @param heartbeat silence after which a subscription gets a heartbeat
+ * @param bypassCheckInterval how often expired bypass permissions are looked for and switched off
  */
 public record DaemonConfig(
         Path socketPath,
@@ -26,6 +28,7 @@ public record DaemonConfig(
         Path logDir,
         String claudePath,
         List<String> approvalsCommand,
+        String approvalsWarning,
         int maxSessions,
         Duration shutdownTimeout,
         boolean detachSessions,
@@ -33,6 +36,7 @@ public record DaemonConfig(
         Duration spoolRetention,
         Duration eventRetention,
         Duration heartbeat,
+        Duration bypassCheckInterval,
         String version) {
 
     public DaemonConfig {
@@ -46,6 +50,7 @@ public record DaemonConfig(
         requireNonNull(spoolRetention, "spoolRetention is null");
         requireNonNull(eventRetention, "eventRetention is null");
         requireNonNull(heartbeat, "heartbeat is null");
+        requireNonNull(bypassCheckInterval, "bypassCheckInterval is null");
         requireNonNull(version, "version is null");
         if (maxSessions < 1) {
             throw new IllegalArgumentException("max sessions must be at least 1");

@@ -124,6 +124,9 @@ public final class SessionEventPublisher implements SessionEvents {
         if (change.bypassTimeoutMs() != null) {
             data.put("dangerously_skip_permissions_timeout_ms", change.bypassTimeoutMs());
         }
+        if (change.expiredAt() != null) {
+            data.put("expired_at", change.expiredAt().toString());
+        }
         log.publish(tx, BusEventType.SESSION_SETTINGS_CHANGED, s.id(), s.runId(), data);
     }
 

@@ -6,6 +6,7 @@ import io.agentd.store.session.SessionRow;
 import io.agentd.store.session.SessionStatus;
 
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * Every persisted change to a session, told inside the transaction that makes it, so a publisher can
@@ -30,8 +31,17 @@ public interface SessionEvents {
     /** Approval settings changed, by a user ({@code reason} null) or by expiry ({@code reason} "expired"). */
     void settingsChanged(Tx tx, SessionRow session, SettingsChange change) throws SQLException;
 
-    /** What a settings change touched; null fields were not part of it. */
-    record SettingsChange(Boolean autoAcceptEdits, Boolean dangerouslySkipPermissions, Long bypassTimeoutMs, String reason) {
+    /**
+     * What a settings change touched; null fields were not part of it.
+     *
+     * @param expiredAt when an expired bypass ran out (reason "expired" only)
+     */
+    record SettingsChange(Boolean autoAcceptEdits, Boolean dangerouslySkipPermissions, Long bypassTimeoutMs, String reason,
+                          Instant expiredAt) {
+        /** The bypass of a session ran out at {@code expiredAt} and was switched off. */
+        public static SettingsChange bypassExpired(Instant expiredAt) {
+            return new SettingsChange(null, false, null, "expired", expiredAt);
+        }
     }
 
     /** Nothing listens (tests, or tools that only read). */

@@ -22,11 +22,18 @@ public final class SessionTransitions {
     private final SessionRepository sessions;
     private final SessionEvents events;
     private final Clock clock;
+    private final SessionEndListener endListener;
 
-    public SessionTransitions(SessionRepository sessions, SessionEvents events, Clock clock) {
+    /** Tells {@code endListener}, inside the ending transaction, about every session that becomes terminal. */
+    public SessionTransitions(SessionRepository sessions, SessionEvents events, Clock clock, SessionEndListener endListener) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.events = requireNonNull(events, "events is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.endListener = requireNonNull(endListener, "endListener is null");
+    }
+
+    public SessionTransitions(SessionRepository sessions, SessionEvents events, Clock clock) {
+        this(sessions, events, clock, SessionEndListener.NONE);
     }
 
     /** Moves the session to {@code to} if it is in one of {@code from}; returns the new row if it moved. */
@@ -48,7 +55,11 @@ public final class SessionTransitions {
             return Optional.empty();
         }
         sessions.finish(tx.connection(), sessionId, to, outcome, clock.instant());
-        return announce(tx, sessionId, before.get().status(), to);
+        Optional<SessionRow> after = announce(tx, sessionId, before.get().status(), to);
+        if (after.isPresent()) {
+            endListener.sessionEnded(tx, after.get());
+        }
+        return after;
     }
 
     private Optional<SessionRow> announce(Tx tx, String sessionId, SessionStatus from, SessionStatus to)

@@ -4,7 +4,11 @@ import java.time.Instant;
 
 import static java.util.Objects.requireNonNull;
 
-/** One approval: a tool call Claude asked permission for, and the decision. */
+/**
+ * One approval: a tool call Claude asked permission for, and the decision.
+ *
+ * @param decidedBy the rule that decided it ({@code human}, {@code auto_accept_edits}, ...); null while pending
+ */
 public record ApprovalRow(
         String id,
         String runId,
@@ -15,7 +19,8 @@ public record ApprovalRow(
         String toolName,
         String toolInputJson,
         String comment,
-        String toolUseId) {
+        String toolUseId,
+        String decidedBy) {
 
     public ApprovalRow {
         requireNonNull(id, "id is null");

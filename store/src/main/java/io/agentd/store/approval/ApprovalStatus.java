@@ -18,6 +18,14 @@ public enum ApprovalStatus implements Sql.DbValue {
         return wireName();
     }
 
+    /**
+     * The {@code approval_status} a tool_call row linked to an approval in this status carries. hld's
+     * clients know pending, approved and denied there; an expired approval's tool never ran, so it reads denied.
+     */
+    public String toolCallStatus() {
+        return this == EXPIRED ? DENIED.wireName() : wireName();
+    }
+
     public static ApprovalStatus fromWire(String value) {
         return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown approval status: " + value));

@@ -86,6 +86,21 @@ public final class ConversationRepository {
                 approvalStatus, approvalId, sessionId, toolId);
     }
 
+    /**
+     * hld's best-effort link for an approval without a tool use id: the newest uncompleted call of that tool
+     * in the session that has no approval yet.
+     */
+    public int linkLatestApproval(Connection c, String sessionId, String toolName, String approvalId,
+                                  String approvalStatus) throws SQLException {
+        return Sql.update(c, """
+                UPDATE conversation_events SET approval_status = ?, approval_id = ?
+                WHERE id = (SELECT id FROM conversation_events
+                            WHERE session_id = ? AND tool_name = ? AND event_type = 'tool_call' AND is_completed = 0
+                              AND approval_id IS NULL
+                            ORDER BY sequence DESC LIMIT 1)""",
+                approvalStatus, approvalId, sessionId, toolName);
+    }
+
     public int setApprovalStatus(Connection c, String approvalId, String approvalStatus) throws SQLException {
         return Sql.update(c, "UPDATE conversation_events SET approval_status = ? WHERE approval_id = ?",
                 approvalStatus, approvalId);

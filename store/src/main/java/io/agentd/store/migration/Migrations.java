@@ -14,7 +14,8 @@ public final class Migrations {
             new Migration(1, "initial schema: sessions, conversation, raw events, MCP servers, approvals, snapshots",
                     "V001__initial_schema.sql"),
             new Migration(2, "session processes: pid, start time, spool and processed offset", "V002__session_processes.sql"),
-            new Migration(3, "events: the numbered, persisted log behind subscriptions", "V003__events.sql"));
+            new Migration(3, "events: the numbered, persisted log behind subscriptions", "V003__events.sql"),
+            new Migration(4, "approvals: which rule decided each one", "V004__approval_decided_by.sql"));
 
     private Migrations() {
     }

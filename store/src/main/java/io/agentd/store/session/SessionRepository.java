@@ -49,6 +49,23 @@ public final class SessionRepository {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM sessions WHERE id = ?", SessionRepository::map, id);
     }
 
+    public Optional<SessionRow> findByRunId(Connection c, String runId) throws SQLException {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM sessions WHERE run_id = ?", SessionRepository::map, runId);
+    }
+
+    /** Sessions in one of {@code statuses} whose bypass permission expired at or before {@code now}. */
+    public List<SessionRow> withExpiredBypass(Connection c, Collection<SessionStatus> statuses, Instant now)
+            throws SQLException {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        String in = statuses.stream().map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", "));
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM sessions WHERE dangerously_skip_permissions = 1"
+                        + " AND dangerously_skip_permissions_expires_at IS NOT NULL"
+                        + " AND dangerously_skip_permissions_expires_at <= ? AND status IN (" + in + ") ORDER BY created_at",
+                SessionRepository::map, now);
+    }
+
     /** The session whose Claude conversation has this id (the newest, should a resume ever share it). */
     public Optional<SessionRow> findByClaudeSessionId(Connection c, String claudeSessionId) throws SQLException {
         return Sql.one(c, "SELECT " + COLUMNS + " FROM sessions WHERE claude_session_id = ? ORDER BY created_at DESC LIMIT 1",

@@ -38,6 +38,10 @@ public final class DaemonProcess implements AutoCloseable {
         return Files.createTempDirectory(Path.of("/tmp"), "agd");
     }
 
+    /**
+     * Starts the daemon. It injects no approvals server unless {@code extraArgs} contain
+     * {@code --approvals-command} or {@code extraEnv} sets {@code AGENTD_APPROVALS_COMMAND}.
+     */
     public static DaemonProcess start(Path dir, List<String> extraArgs, Map<String, String> extraEnv) throws IOException {
         return start(dir, dir.resolve("run/daemon.sock"), dir.resolve("agentd.db"), extraArgs, extraEnv);
     }
@@ -48,6 +52,10 @@ public final class DaemonProcess implements AutoCloseable {
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", daemonJar().toString(),
                 "--socket", socket.toString(), "--db", database.toString(), "--log-dir", dir.resolve("logs").toString(),
                 "--spool-dir", dir.resolve("spool").toString()));
+        if (!extraArgs.contains("--approvals-command") && !extraEnv.containsKey("AGENTD_APPROVALS_COMMAND")) {
+            // The daemon injects its own approvals server by default; tests opt in by passing the flag or env.
+            command.addAll(List.of("--approvals-command", ""));
+        }
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("stdout.log").toFile())

@@ -2,6 +2,7 @@ package io.agentd.daemon.session.api;
 
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.rpc.MethodRegistry;
+import io.agentd.daemon.session.BypassEnabledListener;
 import io.agentd.daemon.session.LaunchSpec;
 import io.agentd.daemon.session.SessionContinuation;
 import io.agentd.daemon.session.SessionEvents;
@@ -39,6 +40,7 @@ public final class SessionCommands {
     private final Path home;
     private final Path daemonCwd;
     private final Clock clock;
+    private final BypassEnabledListener bypassListener;
 
     /** Result of launchSession. */
     public record LaunchResult(String sessionId, String runId) {
@@ -57,7 +59,8 @@ public final class SessionCommands {
     }
 
     public SessionCommands(SessionSupervisor supervisor, SessionContinuation continuation, SessionEvents events,
-                           Database database, Path home, Path daemonCwd, Clock clock) {
+                           Database database, Path home, Path daemonCwd, Clock clock,
+                           BypassEnabledListener bypassListener) {
         this.supervisor = requireNonNull(supervisor, "supervisor is null");
         this.events = requireNonNull(events, "events is null");
         this.continuation = requireNonNull(continuation, "continuation is null");
@@ -65,6 +68,7 @@ public final class SessionCommands {
         this.home = requireNonNull(home, "home is null");
         this.daemonCwd = requireNonNull(daemonCwd, "daemonCwd is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.bypassListener = requireNonNull(bypassListener, "bypassListener is null");
     }
 
     public void register(MethodRegistry registry) {
@@ -128,7 +132,10 @@ public final class SessionCommands {
             SessionRow updated = sessions.find(tx.connection(), p.sessionId()).orElseThrow();
             events.settingsChanged(tx, updated, new SessionEvents.SettingsChange(p.autoAcceptEdits(),
                     p.dangerouslySkipPermissions(), Boolean.TRUE.equals(p.dangerouslySkipPermissions())
-                    ? next.bypassTimeoutMs() : null, null));
+                    ? next.bypassTimeoutMs() : null, null, null));
+            if (Boolean.TRUE.equals(p.dangerouslySkipPermissions())) {
+                bypassListener.bypassEnabled(tx, p.sessionId());
+            }
             return null;
         });
         return new Success(true);

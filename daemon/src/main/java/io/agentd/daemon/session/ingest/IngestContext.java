@@ -3,6 +3,7 @@ package io.agentd.daemon.session.ingest;
 import io.agentd.daemon.session.SessionEvents;
 import io.agentd.daemon.session.stream.StreamJsonParser;
 import io.agentd.store.Database;
+import io.agentd.store.approval.ApprovalRepository;
 import io.agentd.store.conversation.ConversationRepository;
 import io.agentd.store.process.ProcessRepository;
 import io.agentd.store.rawevent.RawEventRepository;
@@ -21,6 +22,7 @@ public record IngestContext(
         RawEventRepository rawEvents,
         SnapshotRepository snapshots,
         ProcessRepository processes,
+        ApprovalRepository approvals,
         StreamJsonParser parser,
         SessionEvents events,
         Clock clock) {
@@ -32,6 +34,7 @@ public record IngestContext(
         requireNonNull(rawEvents, "rawEvents is null");
         requireNonNull(snapshots, "snapshots is null");
         requireNonNull(processes, "processes is null");
+        requireNonNull(approvals, "approvals is null");
         requireNonNull(parser, "parser is null");
         requireNonNull(events, "events is null");
         requireNonNull(clock, "clock is null");

@@ -14,6 +14,7 @@ import io.agentd.daemon.session.stream.Usage;
 import io.agentd.store.Database;
 import io.agentd.store.StoreException;
 import io.agentd.store.Tx;
+import io.agentd.store.approval.ApprovalRow;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.conversation.EventType;
 import io.agentd.store.conversation.NewConversationEvent;
@@ -200,6 +201,9 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
             if (entry.type() == EntryType.TOOL_RESULT && entry.toolResultForId() != null) {
                 ctx.conversation().markToolCompleted(tx.connection(), sessionId, entry.toolResultForId());
             }
+            if (entry.type() == EntryType.TOOL_CALL && row.toolId() != null) {
+                linkEarlierApproval(tx, row.toolId());
+            }
             ctx.events().conversationAppended(tx, runId, row);
         }
         if (!ConversationEntries.from(event).isEmpty()) {
@@ -208,6 +212,15 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
         for (Snapshot snapshot : p.snapshots()) {
             ctx.snapshots().insert(tx.connection(), new FileSnapshotRow(snapshot.toolId(), sessionId,
                     snapshot.file().filePath(), snapshot.file().content(), now));
+        }
+    }
+
+    /** Claude may ask for permission before its assistant event reaches stdout: link the approval now. */
+    private void linkEarlierApproval(Tx tx, String toolId) throws SQLException {
+        Optional<ApprovalRow> approval = ctx.approvals().findByToolUseId(tx.connection(), sessionId, toolId);
+        if (approval.isPresent()) {
+            ctx.conversation().linkApproval(tx.connection(), sessionId, toolId, approval.get().id(),
+                    approval.get().status().toolCallStatus());
         }
     }
 
