@@ -9,6 +9,7 @@ import io.agentd.daemon.session.stream.TokenUsage;
 import io.agentd.daemon.session.stream.Transcripts;
 import io.agentd.daemon.session.stream.Usage;
 import io.agentd.store.Database;
+import io.agentd.store.approval.ApprovalRepository;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.conversation.ConversationRepository;
 import io.agentd.store.conversation.EventType;
@@ -262,7 +263,8 @@ class SessionIngestorTest {
 
     private static IngestContext context(Database db) {
         return new IngestContext(db, new SessionRepository(), new ConversationRepository(), new RawEventRepository(),
-                new SnapshotRepository(), new ProcessRepository(), new StreamJsonParser(), SessionEvents.NONE,
+                new SnapshotRepository(), new ProcessRepository(), new ApprovalRepository(), new StreamJsonParser(),
+                SessionEvents.NONE,
                 Clock.systemUTC());
     }
 
