@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -33,12 +35,14 @@ public final class Database implements AutoCloseable {
     private final FileChannel lock;
     private final Writer writer;
     private final ReaderPool readers;
+    private final Checkpointer checkpointer;
 
-    private Database(Path file, FileChannel lock, Writer writer, ReaderPool readers) {
+    private Database(Path file, FileChannel lock, Writer writer, ReaderPool readers, Checkpointer checkpointer) {
         this.file = file;
         this.lock = lock;
         this.writer = writer;
         this.readers = readers;
+        this.checkpointer = checkpointer;
     }
 
     /**
@@ -67,9 +71,19 @@ public final class Database implements AutoCloseable {
             closeQuietly(lock);
             throw e instanceof SQLException sql ? StoreException.from("migrate " + file, sql) : (RuntimeException) e;
         }
+        Checkpointer checkpointer;
+        try (Statement s = connection.createStatement()) {
+            // Checkpoints run on their own thread (see Checkpointer), never inside a commit.
+            s.execute("PRAGMA wal_autocheckpoint = 0");
+            checkpointer = new Checkpointer(file, options.busyTimeout(), Duration.ofMillis(500));
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            closeQuietly(lock);
+            throw StoreException.from("configure " + file, e);
+        }
         log.debug("database {} at schema version {}", file, Migrations.latestVersion());
         return new Database(file, lock, new Writer(connection, options.maxBatch()),
-                new ReaderPool(file, options.readers(), options.busyTimeout()));
+                new ReaderPool(file, options.readers(), options.busyTimeout()), checkpointer);
     }
 
     public Path file() {
@@ -114,6 +128,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         writer.close();
         readers.close();
+        checkpointer.close();
         try {
             // Fold the WAL back so the file is self-contained after a clean shutdown.
             writer.exec("PRAGMA wal_checkpoint(TRUNCATE)");
