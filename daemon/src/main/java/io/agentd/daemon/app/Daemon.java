@@ -47,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Wires the daemon's parts together and owns their lifecycle: store first, then sessions (re-attached
@@ -64,16 +65,18 @@ public final class Daemon implements AutoCloseable {
     private final SpoolJanitor janitor;
     private final EventPruner pruner;
     private final BypassExpiryMonitor monitor;
+    private final MethodRegistry registry;
     private final RpcServer server;
 
     private Daemon(DaemonConfig config, Database database, SessionSupervisor supervisor, SpoolJanitor janitor,
-                   EventPruner pruner, BypassExpiryMonitor monitor, RpcServer server) {
+                   EventPruner pruner, BypassExpiryMonitor monitor, MethodRegistry registry, RpcServer server) {
         this.config = config;
         this.database = database;
         this.supervisor = supervisor;
         this.janitor = janitor;
         this.pruner = pruner;
         this.monitor = monitor;
+        this.registry = registry;
         this.server = server;
     }
 
@@ -130,7 +133,7 @@ public final class Daemon implements AutoCloseable {
             new ApprovalMethods(approvals).register(registry);
             new SubscribeHandler(eventLog, clock, config.heartbeat()).register(registry);
             RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
-            return new Daemon(config, database, supervisor, janitor, pruner, monitor, server);
+            return new Daemon(config, database, supervisor, janitor, pruner, monitor, registry, server);
         } catch (IOException | RuntimeException e) {
             if (monitor != null) {
                 monitor.close();
@@ -152,6 +155,11 @@ public final class Daemon implements AutoCloseable {
 
     public Path socketPath() {
         return server.socketPath();
+    }
+
+    /** The names of the methods this daemon answers (docs/protocol.md documents each of them). */
+    public Set<String> methods() {
+        return registry.methods();
     }
 
     /**
