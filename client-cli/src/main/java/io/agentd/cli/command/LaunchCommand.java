@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,9 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "launch", mixinStandardHelpOptions = true,
         description = "Launch a Claude Code session and print its id.")
 final class LaunchCommand extends DaemonCommand {
+    @Mixin
+    private SessionOptions options;
+
     @Parameters(index = "0", paramLabel = "QUERY", description = "The prompt.")
     private String query;
 
@@ -25,39 +29,21 @@ final class LaunchCommand extends DaemonCommand {
     @Option(names = "--dir", paramLabel = "D", description = "Working directory (default: the current one).")
     private Path dir;
 
-    @Option(names = "--max-turns", paramLabel = "N", description = "Stop after N turns.")
-    private Integer maxTurns;
-
     @Option(names = "--title", paramLabel = "T", description = "Session title.")
     private String title;
-
-    @Option(names = "--system-prompt", paramLabel = "S", description = "Replace the system prompt.")
-    private String systemPrompt;
-
-    @Option(names = "--append-system-prompt", paramLabel = "S", description = "Append to the system prompt.")
-    private String appendSystemPrompt;
-
-    @Option(names = "--allowed-tools", paramLabel = "TOOLS", split = ",", description = "Tools allowed without asking.")
-    private List<String> allowedTools = new ArrayList<>();
-
-    @Option(names = "--disallowed-tools", paramLabel = "TOOLS", split = ",", description = "Tools Claude may not use.")
-    private List<String> disallowedTools = new ArrayList<>();
 
     @Option(names = "--add-dir", paramLabel = "D", description = "Additional directory Claude may use (repeatable).")
     private List<Path> addDirs = new ArrayList<>();
 
-    @Option(names = "--wait", description = "Wait until the session ends; exit 0 only if it completed.")
-    private boolean await;
-
     @Override
     int run(DaemonClient client) {
         Path cwd = context().cwd();
-        LaunchParams params = new LaunchParams(query, title, model, absolute(cwd, dir).toString(), maxTurns,
-                systemPrompt, appendSystemPrompt, allowedTools, disallowedTools,
+        LaunchParams params = new LaunchParams(query, title, model, absolute(cwd, dir).toString(), options.maxTurns,
+                options.systemPrompt, options.appendSystemPrompt, options.allowedTools, options.disallowedTools,
                 addDirs.stream().map(d -> absolute(cwd, d).toString()).toList());
         JsonNode result = client.call("launchSession", params);
         LaunchResult launched = ProtocolJson.MAPPER.treeToValue(result, LaunchResult.class);
-        if (!await) {
+        if (!options.await) {
             if (json()) {
                 printJson(result);
             } else {
