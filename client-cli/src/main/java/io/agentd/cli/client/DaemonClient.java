@@ -162,7 +162,7 @@ public final class DaemonClient implements AutoCloseable {
     public JsonNode next(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            byte[] raw = readLineUntil(deadline);
+            byte[] raw = readLineUntil(deadline, "agentd closed the subscription");
             if (raw == null) {
                 return null;
             }
@@ -173,25 +173,18 @@ public final class DaemonClient implements AutoCloseable {
         }
     }
 
-    private byte[] readLineUntil(long deadline) {
+    /** The next line, or null when {@code deadline} passes first. */
+    private byte[] readLineUntil(long deadline, String closedMessage) {
         try {
             while (pendingLines.isEmpty()) {
                 readBuffer.clear();
                 int n = channel.read(readBuffer);
                 if (n < 0) {
-                    throw new DaemonConnectionException("agentd closed the subscription");
+                    throw new DaemonConnectionException(closedMessage);
                 }
                 if (n == 0) {
-                    long remainingMillis = Math.ceilDiv(deadline - System.nanoTime(), 1_000_000L);
-                    if (remainingMillis <= 0) {
+                    if (!waitFor(SelectionKey.OP_READ, deadline)) {
                         return null;
-                    }
-                    SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-                    try {
-                        selector.select(remainingMillis);
-                        selector.selectedKeys().clear();
-                    } finally {
-                        key.interestOps(0);
                     }
                     continue;
                 }
@@ -199,7 +192,7 @@ public final class DaemonClient implements AutoCloseable {
             }
             return pendingLines.removeFirst();
         } catch (IOException e) {
-            throw new DaemonConnectionException("lost the subscription to agentd: " + e.getMessage(), e);
+            throw new DaemonConnectionException("lost the connection to agentd: " + e.getMessage(), e);
         }
     }
 
@@ -246,31 +239,26 @@ public final class DaemonClient implements AutoCloseable {
     }
 
     private byte[] readLine(String method, long deadline) {
-        try {
-            while (pendingLines.isEmpty()) {
-                readBuffer.clear();
-                int n = channel.read(readBuffer);
-                if (n < 0) {
-                    throw new DaemonConnectionException("agentd closed the connection before answering " + method);
-                }
-                if (n == 0) {
-                    await(SelectionKey.OP_READ, method, deadline);
-                    continue;
-                }
-                pendingLines.addAll(framer.feed(readBuffer.flip()));
-            }
-            return pendingLines.removeFirst();
-        } catch (IOException e) {
-            throw new DaemonConnectionException("lost the connection to agentd while waiting for " + method + ": "
-                    + e.getMessage(), e);
+        byte[] line = readLineUntil(deadline, "agentd closed the connection before answering " + method);
+        if (line == null) {
+            throw new DaemonConnectionException("agentd did not answer " + method + " within " + timeout.toSeconds()
+                    + " s");
         }
+        return line;
     }
 
     private void await(int op, String method, long deadline) throws IOException {
-        long remainingMillis = Math.ceilDiv(deadline - System.nanoTime(), 1_000_000L);
-        if (remainingMillis <= 0) {
+        if (!waitFor(op, deadline)) {
             throw new DaemonConnectionException("agentd did not answer " + method + " within " + timeout.toSeconds()
                     + " s");
+        }
+    }
+
+    /** Waits until the channel is ready for {@code op}; false when the deadline has passed. */
+    private boolean waitFor(int op, long deadline) throws IOException {
+        long remainingMillis = Math.ceilDiv(deadline - System.nanoTime(), 1_000_000L);
+        if (remainingMillis <= 0) {
+            return false;
         }
         SelectionKey key = channel.register(selector, op);
         try {
@@ -279,6 +267,7 @@ public final class DaemonClient implements AutoCloseable {
         } finally {
             key.interestOps(0);
         }
+        return true;
     }
 
     @Override
