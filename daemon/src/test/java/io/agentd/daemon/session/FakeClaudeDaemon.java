@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  * daemon restarts. Closing it kills the daemon and every session process group the daemon recorded, so
  * no hanging fake outlives its test.
  */
-final class FakeClaudeDaemon implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static final Set<String> TERMINAL = Set.of("completed", "failed", "interrupted");
+public final class FakeClaudeDaemon implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    public static final Set<String> TERMINAL = Set.of("completed", "failed", "interrupted");
 
     private final Path dir;
     private final Path work;
@@ -37,48 +37,48 @@ final class FakeClaudeDaemon implements AutoCloseable {
     private final List<DaemonProcess> daemons = new ArrayList<>();
     private FakeClaude fake;
 
-    FakeClaudeDaemon() throws IOException {
+    public FakeClaudeDaemon() throws IOException {
         dir = DaemonProcess.tempDir();
         work = Files.createDirectories(dir.resolve("work"));
     }
 
     /** Writes the fake claude the daemon runs; takes effect for daemons started afterwards. */
-    FakeClaude fake(FakeClaude.Builder builder) {
+    public FakeClaude fake(FakeClaude.Builder builder) {
         fake = builder.writeTo(dir.resolve("fake"));
         env.put("HUMANLAYER_CLAUDE_PATH", fake.executable().toString());
         return fake;
     }
 
     /** Points the daemon at a claude path as given (e.g. one that does not exist). */
-    void claudePath(String path) {
+    public void claudePath(String path) {
         env.put("HUMANLAYER_CLAUDE_PATH", path);
     }
 
-    DaemonProcess start(String... args) throws IOException, InterruptedException {
+    public DaemonProcess start(String... args) throws IOException, InterruptedException {
         DaemonProcess daemon = DaemonProcess.start(dir, List.of(args), env);
         daemons.add(daemon);
         daemon.awaitReady(TIMEOUT);
         return daemon;
     }
 
-    DaemonProcess daemon() {
+    public DaemonProcess daemon() {
         return daemons.getLast();
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    Path work() {
+    public Path work() {
         return work;
     }
 
-    LineClient client() throws IOException {
+    public LineClient client() throws IOException {
         return daemon().client();
     }
 
     /** Launches with {@code query} in the work folder plus {@code extra} params; returns the session id. */
-    String launch(String query, Map<String, Object> extra) throws IOException {
+    public String launch(String query, Map<String, Object> extra) throws IOException {
         Map<String, Object> params = new HashMap<>(extra);
         params.put("query", query);
         params.putIfAbsent("working_dir", work.toString());
@@ -87,24 +87,24 @@ final class FakeClaudeDaemon implements AutoCloseable {
         }
     }
 
-    String launch(String query) throws IOException {
+    public String launch(String query) throws IOException {
         return launch(query, Map.of());
     }
 
-    JsonNode session(String id) throws IOException {
+    public JsonNode session(String id) throws IOException {
         try (LineClient client = client()) {
             return client.result("getSessionState", Map.of("session_id", id)).get("session");
         }
     }
 
-    JsonNode conversation(String id) throws IOException {
+    public JsonNode conversation(String id) throws IOException {
         try (LineClient client = client()) {
             return client.result("getConversation", Map.of("session_id", id)).get("events");
         }
     }
 
     /** Polls until the session's status is one of {@code statuses}; returns the session. */
-    JsonNode awaitStatus(String id, Set<String> statuses) throws Exception {
+    public JsonNode awaitStatus(String id, Set<String> statuses) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         JsonNode session = null;
         while (System.nanoTime() < deadline) {
@@ -118,12 +118,12 @@ final class FakeClaudeDaemon implements AutoCloseable {
                 + "\ndaemon stderr: " + daemon().stderr());
     }
 
-    JsonNode awaitEnd(String id) throws Exception {
+    public JsonNode awaitEnd(String id) throws Exception {
         return awaitStatus(id, TERMINAL);
     }
 
     /** Waits until the fake has printed its stdout and the daemon has stored at least {@code count} raw lines. */
-    void awaitRawEvents(String id, long count) throws Exception {
+    public void awaitRawEvents(String id, long count) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (queryLong("SELECT COUNT(*) FROM raw_events WHERE session_id = ?", id) >= count) {
@@ -135,16 +135,16 @@ final class FakeClaudeDaemon implements AutoCloseable {
     }
 
     /** The spool folder of a session, where the daemon keeps its output and MCP config. */
-    Path spool(String id) {
+    public Path spool(String id) {
         return dir.resolve("spool").resolve(id);
     }
 
     /** A read-only connection to the daemon's database file, for what no RPC shows (raw events, pids). */
-    Connection database() throws SQLException {
+    public Connection database() throws SQLException {
         return DriverManager.getConnection("jdbc:sqlite:file:" + dir.resolve("agentd.db") + "?mode=ro");
     }
 
-    long queryLong(String sql, String param) throws SQLException {
+    public long queryLong(String sql, String param) throws SQLException {
         try (Connection db = database(); PreparedStatement st = db.prepareStatement(sql)) {
             st.setString(1, param);
             try (ResultSet rs = st.executeQuery()) {
@@ -154,11 +154,11 @@ final class FakeClaudeDaemon implements AutoCloseable {
     }
 
     /** The process group of a session's wrapper (its pid, since it runs under setsid). */
-    long processGroup(String id) throws SQLException {
+    public long processGroup(String id) throws SQLException {
         return queryLong("SELECT pid FROM session_processes WHERE session_id = ?", id);
     }
 
-    static boolean alive(long pid) {
+    public static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
@@ -166,7 +166,7 @@ final class FakeClaudeDaemon implements AutoCloseable {
      * Whether the process is gone within a few seconds: the wrapper writes the exit file the daemon
      * reacts to just before it exits itself, and an orphan still has to be reaped by init.
      */
-    static boolean awaitGone(long pid) throws InterruptedException {
+    public static boolean awaitGone(long pid) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (alive(pid)) {
             if (System.nanoTime() > deadline) {
