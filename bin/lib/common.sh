@@ -53,4 +53,7 @@ agentd_ensure_built() {
     echo "agentd: build failed; run ./mvnw -pl $module -am package to see why" >&2
     return 1
   }
+  # Maven leaves an up-to-date jar untouched; without this, a change in another module would trigger a
+  # rebuild on every run.
+  [ -f "$jar" ] && touch "$jar"
 }

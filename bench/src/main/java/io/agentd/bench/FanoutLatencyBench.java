@@ -43,6 +43,18 @@ public final class FanoutLatencyBench {
         print(List.of(agentd, baseline));
     }
 
+    /** The two figures of the combined table: p50 and p99 over the socket, beside the plain-queue floor. */
+    static List<Row> rows(Bench.Settings settings) throws IOException, InterruptedException {
+        BenchOptions options = BenchOptions.parse(settings.quick() ? new String[] {"--quick"} : new String[0]);
+        RunResult agentd = runAgentd(options);
+        RunResult baseline = QueueBaseline.run(options);
+        String note = String.format(Locale.ROOT, "ArrayBlockingQueue per consumer; %d subs, %d ev/s, %d s; missing %d",
+                options.subscribers(), options.eventsPerSecond(), options.measured().toSeconds(), agentd.missing());
+        return List.of(
+                Row.cost("fan-out latency p50", agentd.p50() / 1e6, baseline.p50() / 1e6, "ms", 0, note),
+                Row.cost("fan-out latency p99", agentd.p99() / 1e6, baseline.p99() / 1e6, "ms", 5, note));
+    }
+
     static RunResult runAgentd(BenchOptions options) throws IOException, InterruptedException {
         int total = options.warmupEvents() + options.measuredEvents();
         try (BusStack stack = BusStack.start();

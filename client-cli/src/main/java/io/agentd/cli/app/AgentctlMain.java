@@ -12,6 +12,9 @@ public final class AgentctlMain {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && AotTraining.FLAG.equals(args[0])) {
+            System.exit(AotTraining.run()); // hidden: bin/agentctl records its AOT cache with it
+        }
         // UTF-8 regardless of locale: transcripts and the daemon's messages are UTF-8 text.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);

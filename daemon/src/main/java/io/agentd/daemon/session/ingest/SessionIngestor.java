@@ -55,6 +55,11 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
     private long pendingBytes;
     private long pendingEnd = -1;
     private final IngestState state;
+    /**
+     * Whether following began past the start of the spool (a session re-attached after a restart), so tool
+     * calls may have been stored by the previous daemon; null until the first line.
+     */
+    private Boolean resumed;
 
     /** A parsed line waiting for its transaction. */
     private record Pending(StreamEvent event, String raw, List<Snapshot> snapshots) {
@@ -96,6 +101,9 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
 
     @Override
     public void line(byte[] bytes, int offset, int length, long endOffset) throws InterruptedException {
+        if (resumed == null) {
+            resumed = endOffset - length > 1; // the line did not start at byte 0
+        }
         if (isBlank(bytes, offset, length)) {
             pendingEnd = endOffset;
             return;
@@ -119,6 +127,9 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
 
     @Override
     public void oversized(long bytes, long endOffset) throws InterruptedException {
+        if (resumed == null) {
+            resumed = true; // cannot tell where the skipped line began: keep the store lookup
+        }
         log.warn("session {}: skipped a stdout line of {} bytes (over the limit)", sessionId, bytes);
         String note = "{\"type\":\"agentd_oversized_line\",\"bytes\":" + bytes + "}";
         pending.add(new Pending(new StreamEvent.Malformed(note, "line of " + bytes + " bytes skipped"), note, List.of()));
@@ -278,6 +289,11 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
         String known = state.readCalls().get(toolUseId);
         if (known != null) {
             return known;
+        }
+        if (Boolean.FALSE.equals(resumed)) {
+            // Every call of this run came through this ingestor: an unknown id is not a Read. Skipping the
+            // lookup keeps a store round trip off the reader thread for every non-Read tool result.
+            return null;
         }
         // After a daemon restart the call may have been stored by the previous daemon.
         Optional<ConversationEventRow> stored = ctx.database().read(c -> ctx.conversation().findToolCall(c, sessionId, toolUseId));
