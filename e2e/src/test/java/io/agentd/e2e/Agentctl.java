@@ -55,6 +55,6 @@ final class Agentctl {
                 160,
                 Duration.ofMillis(50),
                 Duration.ofSeconds(10));
-        return io.agentd.cli.app.Agentctl.commandLine(context, out, err).execute(args);
+        return io.agentd.cli.app.Agentctl.commandLine(context, out, err, args).execute(args);
     }
 }

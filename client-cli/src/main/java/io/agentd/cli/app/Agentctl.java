@@ -7,6 +7,7 @@ import io.agentd.cli.client.SocketPathResolver;
 import io.agentd.cli.command.AgentctlCommand;
 import io.agentd.cli.command.CliContext;
 import io.agentd.cli.command.FailureHandler;
+import io.agentd.cli.command.Subcommands;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,11 +24,20 @@ public final class Agentctl {
     private Agentctl() {
     }
 
-    /** A ready-to-execute command line writing to the given streams. */
+    /** A ready-to-execute command line with every subcommand, writing to the given streams. */
     public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
+        return commandLine(context, out, err, new String[0]);
+    }
+
+    /**
+     * A command line ready to execute {@code args}: only the subcommand they name is registered (see
+     * {@link Subcommands}), which keeps start-up short.
+     */
+    public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err, String[] args) {
         requireNonNull(out, "out is null");
         requireNonNull(err, "err is null");
         CommandLine commandLine = new CommandLine(new AgentctlCommand(context));
+        Subcommands.register(commandLine, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FailureHandler());

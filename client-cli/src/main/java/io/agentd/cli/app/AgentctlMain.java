@@ -20,7 +20,7 @@ public final class AgentctlMain {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        int exitCode = Agentctl.commandLine(Agentctl.systemContext(), out, err).execute(args);
+        int exitCode = Agentctl.commandLine(Agentctl.systemContext(), out, err, args).execute(args);
         out.flush();
         err.flush();
         System.exit(exitCode);

@@ -56,7 +56,7 @@ final class AotTraining {
             String s = socket.toString();
             for (String[] args : new String[][] {{"--version"}, {"--help"}, {"--socket", s, "ls"}, {"--socket", s, "health"},
                     {"--socket", s, "ls", "--json"}, {"--socket", dir.resolve("missing.sock").toString(), "ls"}}) {
-                Agentctl.commandLine(context, sink, sink).execute(args);
+                Agentctl.commandLine(context, sink, sink, args).execute(args);
             }
             server.interrupt();
             return 0;

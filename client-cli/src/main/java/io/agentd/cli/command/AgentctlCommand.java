@@ -5,27 +5,14 @@ import static java.util.Objects.requireNonNull;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The root {@code agentctl} command: holds the shared options and the context subcommands use. */
+/**
+ * The root {@code agentctl} command: holds the shared options and the context subcommands use. Its subcommands
+ * are registered per invocation by {@link Subcommands}.
+ */
 @Command(name = "agentctl",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Command-line client of the agentd daemon (speaks hld's JSON-RPC protocol).",
-        subcommands = {
-            HealthCommand.class,
-            LaunchCommand.class,
-            ListCommand.class,
-            ShowCommand.class,
-            ConversationCommand.class,
-            ContinueCommand.class,
-            InterruptCommand.class,
-            ArchiveCommand.class,
-            WatchCommand.class,
-            TailCommand.class,
-            ApprovalsCommand.class,
-            ApproveCommand.class,
-            DenyCommand.class,
-            McpCommand.class
-        })
+        description = "Command-line client of the agentd daemon (speaks hld's JSON-RPC protocol).")
 public final class AgentctlCommand {
     @Mixin
     private DaemonOptions options;

@@ -63,7 +63,7 @@ class AgentctlIT {
                 Duration.ofSeconds(5));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Agentctl.commandLine(context, new PrintWriter(out), new PrintWriter(err)).execute(args);
+        int exitCode = Agentctl.commandLine(context, new PrintWriter(out), new PrintWriter(err), args).execute(args);
         return new Run(exitCode, out.toString(), err.toString());
     }
 
