@@ -83,7 +83,9 @@ class WireCompatibilityIT {
         assertThat(health.path("status").asString()).isEqualTo("ok");
         assertThat(health.path("version").isString()).isTrue();
         assertThat(health.path("version").asString()).isNotBlank();
-        assertThat(keys(health)).containsExactlyInAnyOrder("status", "version", "uptime_ms", "active_sessions", "claude");
+        assertThat(keys(health)).containsExactlyInAnyOrder("status", "version", "uptime_ms", "active_sessions", "claude",
+                "store");
+        assertThat(health.path("store").toString()).isEqualTo("{\"ok\":true}");
     }
 
     @Test

@@ -72,6 +72,11 @@ public final class AgentdCommand {
             description = "How often expired bypass permissions are switched off (default 30s).")
     String bypassCheckInterval;
 
+    @Option(names = "--store-fault-file", paramLabel = "FILE", hidden = true,
+            description = "Test seam for fault tests: a file whose content (full, read-only) makes the store refuse"
+                    + " writes as a full disk or a read-only file would (see docs/faults.md).")
+    String storeFaultFile;
+
     /** Resolves flags, then {@code env}, then defaults under {@code home}. */
     DaemonConfig resolve(Map<String, String> env, Path home) {
         Path humanlayer = home.resolve(".humanlayer");
@@ -93,6 +98,7 @@ public final class AgentdCommand {
                 Durations.parse(first(eventRetention, env.get("AGENTD_EVENT_RETENTION"), "7d")),
                 Durations.parse(first(heartbeat, null, "30s")),
                 Durations.parse(first(bypassCheckInterval, null, "30s")),
+                storeFaultFile == null || storeFaultFile.isBlank() ? null : path(storeFaultFile, null, home),
                 first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION));
     }
 

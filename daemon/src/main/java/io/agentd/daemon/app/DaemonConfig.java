@@ -20,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * @param eventRetention how long published events stay replayable ({@code since_seq})
  * @param heartbeat silence after which a subscription gets a heartbeat
  * @param bypassCheckInterval how often expired bypass permissions are looked for and switched off
+ * @param storeFaultFile a test seam: the store's fault-injection control file; null (always, outside fault tests) for none
  */
 public record DaemonConfig(
         Path socketPath,
@@ -37,6 +38,7 @@ public record DaemonConfig(
         Duration eventRetention,
         Duration heartbeat,
         Duration bypassCheckInterval,
+        Path storeFaultFile,
         String version) {
 
     public DaemonConfig {

@@ -7,6 +7,7 @@ import io.agentd.daemon.session.follow.SpoolFollower;
 import io.agentd.daemon.session.follow.SpoolWatcher;
 import io.agentd.daemon.session.ingest.IngestContext;
 import io.agentd.daemon.session.ingest.SessionIngestor;
+import io.agentd.daemon.session.ingest.StoreRetry;
 import io.agentd.daemon.session.process.ClaudeCommand;
 import io.agentd.daemon.session.process.ClaudeInvocation;
 import io.agentd.daemon.session.process.ProcessIdentity;
@@ -16,6 +17,8 @@ import io.agentd.daemon.session.process.SpoolPaths;
 import io.agentd.daemon.session.stream.ConversationEntry;
 import io.agentd.daemon.session.stream.Summaries;
 import io.agentd.store.Database;
+import io.agentd.store.StoreException;
+import io.agentd.store.WriteWork;
 import io.agentd.store.conversation.EventType;
 import io.agentd.store.conversation.NewConversationEvent;
 import io.agentd.store.mcp.McpServerRepository;
@@ -161,12 +164,20 @@ public final class SessionSupervisor implements AutoCloseable {
         }
         ActiveSession session = new ActiveSession(sessionId, started.identity(), started.process(), spool);
         active.put(sessionId, session);
-        ctx.database().write(tx -> {
+        WriteWork<?> markRunning = tx -> {
             ctx.processes().setStarted(tx.connection(), sessionId, started.identity().pid(), started.identity().startTime());
             return transitions.move(tx, sessionId, EnumSet.of(SessionStatus.STARTING), SessionStatus.RUNNING);
-        });
+        };
+        WriteWork<?> unstored = null;
+        try {
+            ctx.database().write(markRunning);
+        } catch (StoreException e) {
+            // Claude runs already: follow it anyway, and store its pid once the database takes writes again.
+            log.warn("session {}: cannot store its process yet, retrying while following: {}", sessionId, e.getMessage());
+            unstored = markRunning;
+        }
         log.info("session {} started: pid {} in {}", sessionId, started.identity().pid(), spec.workingDir());
-        follow(session, row, 0);
+        follow(session, row, 0, unstored);
         return new Launched(sessionId, runId);
     }
 
@@ -237,40 +248,61 @@ public final class SessionSupervisor implements AutoCloseable {
             Optional<ProcessRow> started = proc.filter(p -> p.pid() != null);
             SpoolPaths spool = started.map(p -> new SpoolPaths(Path.of(p.spoolDir()))).orElse(null);
             if (started.isEmpty() || !Files.exists(spool.dir())) {
-                ctx.database().write(tx -> transitions.finish(tx, row.id(), SessionStatus.FAILED,
-                        new SessionOutcome(null, null, null, null, null, "daemon restarted while session was active")));
-                log.warn("session {} marked failed: its process left no trace", row.id());
+                try {
+                    ctx.database().write(tx -> transitions.finish(tx, row.id(), SessionStatus.FAILED,
+                            new SessionOutcome(null, null, null, null, null, "daemon restarted while session was active")));
+                    log.warn("session {} marked failed: its process left no trace", row.id());
+                } catch (StoreException e) {
+                    log.warn("session {} left no trace but cannot be marked failed now (the next start retries): {}",
+                            row.id(), e.getMessage());
+                }
                 continue;
             }
             ProcessRow p = started.get();
             ActiveSession session = new ActiveSession(row.id(), new ProcessIdentity(p.pid(), p.startTime()), null, spool);
             active.put(row.id(), session);
+            WriteWork<?> unstored = null;
             if (row.status() == SessionStatus.STARTING) {
-                ctx.database().write(tx -> transitions.move(tx, row.id(), EnumSet.of(SessionStatus.STARTING),
-                        SessionStatus.RUNNING));
+                WriteWork<?> markRunning = tx -> transitions.move(tx, row.id(), EnumSet.of(SessionStatus.STARTING),
+                        SessionStatus.RUNNING);
+                try {
+                    ctx.database().write(markRunning);
+                } catch (StoreException e) {
+                    log.warn("session {}: cannot store it running yet, retrying while following: {}", row.id(), e.getMessage());
+                    unstored = markRunning;
+                }
             }
             boolean alive = session.identity().isAlive();
             log.info("session {} re-attached (process {} {}), resuming its output at byte {}", row.id(), p.pid(),
                     alive ? "alive" : "already ended", p.stdoutOffset());
-            follow(session, row, p.stdoutOffset());
+            follow(session, row, p.stdoutOffset(), unstored);
             if (alive && row.status() == SessionStatus.INTERRUPTING) {
                 signalEscalating(session);
             }
         }
     }
 
-    private void follow(ActiveSession session, SessionRow row, long offset) {
-        Thread thread = Thread.ofVirtual().name("session-" + session.sessionId()).unstarted(() -> run(session, row, offset));
+    /**
+     * Follows a session on its own thread.
+     *
+     * @param unstored a write the database refused at launch, stored first (with retries); null if none
+     */
+    private void follow(ActiveSession session, SessionRow row, long offset, WriteWork<?> unstored) {
+        Thread thread = Thread.ofVirtual().name("session-" + session.sessionId())
+                .unstarted(() -> run(session, row, offset, unstored));
         session.follower(thread);
         thread.start();
     }
 
-    private void run(ActiveSession session, SessionRow row, long offset) {
+    private void run(ActiveSession session, SessionRow row, long offset, WriteWork<?> unstored) {
         SessionIngestor ingestor = new SessionIngestor(ctx, row);
-        if (offset > 0) {
-            ingestor.recallStoredResult();
-        }
         try (SpoolWatcher.Registration registration = watcher.register(session.spool().dir())) {
+            if (unstored != null) {
+                StoreRetry.write(ctx.database(), "session " + session.sessionId() + ": storing its process", unstored);
+            }
+            if (offset > 0) {
+                ingestor.recallStoredResult();
+            }
             SpoolFollower follower = new SpoolFollower(session.spool().stdout(), registration.wakeup(), session::exited,
                     config.maxLineBytes());
             follower.follow(offset, ingestor, ingestor);
@@ -284,10 +316,16 @@ public final class SessionSupervisor implements AutoCloseable {
             }
             log.error("session {}: following its output failed", session.sessionId(), e);
         }
-        end(session, ingestor);
+        try {
+            end(session, ingestor);
+        } catch (InterruptedException e) {
+            log.info("session {}: stopped before its end was stored (daemon detaching)", session.sessionId());
+        } catch (RuntimeException e) {
+            log.error("session {}: storing its end failed", session.sessionId(), e);
+        }
     }
 
-    private void end(ActiveSession session, SessionIngestor ingestor) {
+    private void end(ActiveSession session, SessionIngestor ingestor) throws InterruptedException {
         String id = session.sessionId();
         Integer exit = SessionEnding.readExitCode(session.spool().exitCode());
         if (exit == null) {
@@ -298,7 +336,7 @@ public final class SessionSupervisor implements AutoCloseable {
         SessionEnding ending = SessionEnding.decide(interrupted, ingestor.state().result(), exit,
                 SessionEnding.stderrTail(session.spool().stderr()));
         Integer exitCode = exit;
-        ctx.database().write(tx -> {
+        StoreRetry.write(ctx.database(), "session " + id + ": storing its end", tx -> {
             ctx.processes().setEnded(tx.connection(), id, exitCode, clock.instant());
             return transitions.finish(tx, id, ending.status(), ending.outcome());
         });
