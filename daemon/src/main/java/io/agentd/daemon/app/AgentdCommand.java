@@ -52,6 +52,12 @@ public final class AgentdCommand {
             description = "On shutdown leave running sessions alive for the next daemon to re-attach (for restarts and upgrades).")
     boolean detachSessions;
 
+    @Option(names = "--session-idle-timeout", paramLabel = "DURATION",
+            description = "Stop a running session whose Claude writes nothing to stdout for this long, e.g. 30m;"
+                    + " time waiting for an approval does not count; 0 disables (env AGENTD_SESSION_IDLE_TIMEOUT;"
+                    + " default 30m).")
+    String sessionIdleTimeout;
+
     @Option(names = "--spool-dir", paramLabel = "DIR",
             description = "Where session output is spooled (default ~/.humanlayer/agentd-spool).")
     String spoolDir;
@@ -98,6 +104,7 @@ public final class AgentdCommand {
                 Durations.parse(first(eventRetention, env.get("AGENTD_EVENT_RETENTION"), "7d")),
                 Durations.parse(first(heartbeat, null, "30s")),
                 Durations.parse(first(bypassCheckInterval, null, "30s")),
+                Durations.parse(first(sessionIdleTimeout, env.get("AGENTD_SESSION_IDLE_TIMEOUT"), "30m")),
                 storeFaultFile == null || storeFaultFile.isBlank() ? null : path(storeFaultFile, null, home),
                 first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION));
     }

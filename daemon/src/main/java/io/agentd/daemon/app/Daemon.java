@@ -118,8 +118,10 @@ public final class Daemon implements AutoCloseable {
             supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
                     new McpInjection(config.approvalsCommand(), config.socketPath()),
                     new SupervisorConfig(config.spoolDir(), config.maxSessions(), Duration.ofSeconds(5),
-                            Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES));
+                            Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES,
+                            config.sessionIdleTimeout()));
             supervisor.recover();
+            supervisor.watchIdleSessions();
             BypassExpiry bypass = new BypassExpiry(ingest.sessions(), events, clock);
             monitor = BypassExpiryMonitor.start(database, bypass, config.bypassCheckInterval());
             ApprovalService approvals = new ApprovalService(database, transitions, bypass, approvalEvents, clock);

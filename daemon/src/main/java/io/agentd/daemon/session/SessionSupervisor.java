@@ -71,6 +71,7 @@ public final class SessionSupervisor implements AutoCloseable {
     private final McpConfigFiles mcpFiles = new McpConfigFiles();
     private int reserved;
     private volatile boolean detaching;
+    private IdleWatchdog idleWatchdog;
 
     public SessionSupervisor(IngestContext ctx, SessionTransitions transitions, ClaudeLocator claude,
                              ProcessLauncher launcher, SpoolWatcher watcher, McpInjection injection,
@@ -162,7 +163,7 @@ public final class SessionSupervisor implements AutoCloseable {
             mcpFiles.delete(mcpConfig);
             throw AgentdException.internal(reason, e);
         }
-        ActiveSession session = new ActiveSession(sessionId, started.identity(), started.process(), spool);
+        ActiveSession session = new ActiveSession(sessionId, started.identity(), started.process(), spool, clock.instant());
         active.put(sessionId, session);
         WriteWork<?> markRunning = tx -> {
             ctx.processes().setStarted(tx.connection(), sessionId, started.identity().pid(), started.identity().startTime());
@@ -224,6 +225,37 @@ public final class SessionSupervisor implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts stopping sessions whose Claude writes nothing for {@code --session-idle-timeout} (see
+     * {@link IdleWatchdog}); call after {@link #recover()}. Does nothing when the timeout is zero.
+     */
+    public void watchIdleSessions() {
+        if (config.idleTimeout().isPositive() && idleWatchdog == null) {
+            idleWatchdog = new IdleWatchdog(ctx, config.idleTimeout(), active::values, this::stop);
+            idleWatchdog.start();
+        }
+    }
+
+    /**
+     * Stops a session agentd gave up on, with the interrupt escalation; it ends {@code failed} with
+     * {@code reason}. The reason is stored first, so a daemon restarted meanwhile finishes the job.
+     */
+    void stop(ActiveSession session, String reason) {
+        if (!session.stopFor(reason)) {
+            return;
+        }
+        log.warn("session {}: {}", session.sessionId(), reason);
+        try {
+            ctx.database().write(tx -> {
+                ctx.processes().setStopReason(tx.connection(), session.sessionId(), reason);
+                return null;
+            });
+        } catch (StoreException e) {
+            log.warn("session {}: cannot store why it is stopped, stopping it anyway: {}", session.sessionId(), e.getMessage());
+        }
+        signalEscalating(session);
+    }
+
     /** Waits until a session's end is stored; empty if it is not active or the wait timed out. */
     public Optional<SessionStatus> awaitEnd(String sessionId, Duration timeout) throws InterruptedException {
         ActiveSession session = active.get(sessionId);
@@ -259,7 +291,11 @@ public final class SessionSupervisor implements AutoCloseable {
                 continue;
             }
             ProcessRow p = started.get();
-            ActiveSession session = new ActiveSession(row.id(), new ProcessIdentity(p.pid(), p.startTime()), null, spool);
+            ActiveSession session = new ActiveSession(row.id(), new ProcessIdentity(p.pid(), p.startTime()), null, spool,
+                    clock.instant());
+            if (p.stopReason() != null) {
+                session.stopFor(p.stopReason());
+            }
             active.put(row.id(), session);
             WriteWork<?> unstored = null;
             if (row.status() == SessionStatus.STARTING) {
@@ -276,8 +312,8 @@ public final class SessionSupervisor implements AutoCloseable {
             log.info("session {} re-attached (process {} {}), resuming its output at byte {}", row.id(), p.pid(),
                     alive ? "alive" : "already ended", p.stdoutOffset());
             follow(session, row, p.stdoutOffset(), unstored);
-            if (alive && row.status() == SessionStatus.INTERRUPTING) {
-                signalEscalating(session);
+            if (alive && (row.status() == SessionStatus.INTERRUPTING || session.stopReason() != null)) {
+                signalEscalating(session); // the previous daemon was stopping it
             }
         }
     }
@@ -333,7 +369,8 @@ public final class SessionSupervisor implements AutoCloseable {
         }
         Optional<ProcessRow> proc = ctx.database().read(c -> ctx.processes().find(c, id));
         boolean interrupted = proc.map(p -> p.interruptRequestedAt() != null).orElse(false);
-        SessionEnding ending = SessionEnding.decide(interrupted, ingestor.state().result(), exit,
+        String stopReason = session.stopReason() != null ? session.stopReason() : proc.map(ProcessRow::stopReason).orElse(null);
+        SessionEnding ending = SessionEnding.decide(interrupted, stopReason, ingestor.state().result(), exit,
                 SessionEnding.stderrTail(session.spool().stderr()));
         Integer exitCode = exit;
         StoreRetry.write(ctx.database(), "session " + id + ": storing its end", tx -> {
@@ -351,6 +388,9 @@ public final class SessionSupervisor implements AutoCloseable {
      * is interrupted, given {@code timeout} to end, then killed, and every session is left terminal.
      */
     public void shutdown(boolean detach, Duration timeout) {
+        if (idleWatchdog != null) {
+            idleWatchdog.close();
+        }
         List<ActiveSession> sessions = new ArrayList<>(active.values());
         if (detach) {
             detaching = true;
