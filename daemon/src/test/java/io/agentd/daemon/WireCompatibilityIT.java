@@ -146,6 +146,21 @@ class WireCompatibilityIT {
         }
     }
 
+    @Test
+    void scalarsOfTheWrongJsonTypeAreRefusedAsHldsGoDecoderRefusesThem() throws IOException {
+        try (LineClient client = daemon.client()) {
+            assertError(client.call("launchSession", Map.of("query", 7)), -32602, "invalid params: query: expected string", null);
+            assertError(client.call("launchSession", Map.of("query", "q", "max_turns", "3")), -32602,
+                    "invalid params: max_turns: expected integer", null);
+            assertError(client.call("launchSession", Map.of("query", "q", "max_turns", 2.5)), -32602,
+                    "invalid params: max_turns: expected integer", null);
+            assertError(client.call("archiveSession", Map.of("session_id", "s", "archived", "true")), -32602,
+                    "invalid params: archived: expected boolean", null);
+            assertError(client.call("getSessionState", Map.of("session_id", true)), -32602,
+                    "invalid params: session_id: expected string", null);
+        }
+    }
+
     // ---- sessions ---------------------------------------------------------------------------------------
 
     @Test
