@@ -44,7 +44,8 @@ final class RpcBench {
         try {
             MethodRegistry registry = new MethodRegistry();
             Clock clock = Clock.systemUTC();
-            new HealthService("bench", clock.instant(), clock, new ClaudeLocator(null, Map.of(), dir), () -> 0)
+            new HealthService("bench", clock.instant(), clock, new ClaudeLocator(null, Map.of(), dir), () -> 0,
+                    () -> io.agentd.store.StoreHealth.OK)
                     .register(registry);
             long[] agentdLatency;
             double[] agentdRate;

@@ -83,7 +83,9 @@ class WireCompatibilityIT {
         assertThat(health.path("status").asString()).isEqualTo("ok");
         assertThat(health.path("version").isString()).isTrue();
         assertThat(health.path("version").asString()).isNotBlank();
-        assertThat(keys(health)).containsExactlyInAnyOrder("status", "version", "uptime_ms", "active_sessions", "claude");
+        assertThat(keys(health)).containsExactlyInAnyOrder("status", "version", "uptime_ms", "active_sessions", "claude",
+                "store");
+        assertThat(health.path("store").toString()).isEqualTo("{\"ok\":true}");
     }
 
     @Test
@@ -141,6 +143,21 @@ class WireCompatibilityIT {
             assertError(client.call("launchSession", Map.of()), -32602, "query is required", null);
             assertError(client.call("sendDecision", Map.of("approval_id", "a", "decision", "deny")), -32602,
                     "comment is required for denial", null);
+        }
+    }
+
+    @Test
+    void scalarsOfTheWrongJsonTypeAreRefusedAsHldsGoDecoderRefusesThem() throws IOException {
+        try (LineClient client = daemon.client()) {
+            assertError(client.call("launchSession", Map.of("query", 7)), -32602, "invalid params: query: expected string", null);
+            assertError(client.call("launchSession", Map.of("query", "q", "max_turns", "3")), -32602,
+                    "invalid params: max_turns: expected integer", null);
+            assertError(client.call("launchSession", Map.of("query", "q", "max_turns", 2.5)), -32602,
+                    "invalid params: max_turns: expected integer", null);
+            assertError(client.call("archiveSession", Map.of("session_id", "s", "archived", "true")), -32602,
+                    "invalid params: archived: expected boolean", null);
+            assertError(client.call("getSessionState", Map.of("session_id", true)), -32602,
+                    "invalid params: session_id: expected string", null);
         }
     }
 

@@ -82,7 +82,7 @@ public final class Database implements AutoCloseable {
             throw StoreException.from("configure " + file, e);
         }
         log.debug("database {} at schema version {}", file, Migrations.latestVersion());
-        return new Database(file, lock, new Writer(connection, options.maxBatch()),
+        return new Database(file, lock, new Writer(connection, options.maxBatch(), WriteFaults.of(options.faultFile())),
                 new ReaderPool(file, options.readers(), options.busyTimeout()), checkpointer);
     }
 
@@ -105,6 +105,14 @@ public final class Database implements AutoCloseable {
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         }
+    }
+
+    /**
+     * Whether the database currently takes writes: bad from a write refused by the database itself (full,
+     * read-only, I/O error, locked, damaged) until a later transaction stores a change.
+     */
+    public StoreHealth health() {
+        return writer.health();
     }
 
     /** Runs a read on a read-only connection. */

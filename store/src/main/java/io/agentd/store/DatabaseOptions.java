@@ -12,8 +12,9 @@ import static java.util.Objects.requireNonNull;
  * @param readers number of read-only connections, each on its own platform thread
  * @param busyTimeout how long a connection waits for a lock held by another process
  * @param maxBatch most write works committed in one transaction
+ * @param faultFile a test seam: the control file of {@link WriteFaults}; null (always, outside fault tests) for none
  */
-public record DatabaseOptions(Path file, int readers, Duration busyTimeout, int maxBatch) {
+public record DatabaseOptions(Path file, int readers, Duration busyTimeout, int maxBatch, Path faultFile) {
     public DatabaseOptions {
         requireNonNull(file, "file is null");
         requireNonNull(busyTimeout, "busyTimeout is null");
@@ -26,6 +27,11 @@ public record DatabaseOptions(Path file, int readers, Duration busyTimeout, int 
     }
 
     public static DatabaseOptions defaults(Path file) {
-        return new DatabaseOptions(file, 3, Duration.ofSeconds(5), 512);
+        return new DatabaseOptions(file, 3, Duration.ofSeconds(5), 512, null);
+    }
+
+    /** These options with the fault-injection control file of a fault test (see {@link WriteFaults}). */
+    public DatabaseOptions withFaultFile(Path control) {
+        return new DatabaseOptions(file, readers, busyTimeout, maxBatch, control);
     }
 }

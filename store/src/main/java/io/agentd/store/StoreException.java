@@ -12,21 +12,39 @@ import static java.util.Objects.requireNonNull;
 public final class StoreException extends RuntimeException {
     /** What went wrong, coarsely, in terms a client can be told. */
     public enum Kind {
-        READ_ONLY("the database is read-only"),
-        DISK_FULL("the disk holding the database is full"),
-        BUSY("the database is locked by another process"),
-        CORRUPT("the database file is damaged"),
-        CLOSED("the store is closed"),
-        OTHER("database error");
+        READ_ONLY("database is read-only", "the database is read-only", true),
+        DISK_FULL("database is full", "the disk holding the database is full", true),
+        IO_ERROR("database I/O error", "the disk holding the database failed a read or write", true),
+        BUSY("database is busy", "the database is locked by another process", true),
+        CORRUPT("database is damaged", "the database file is damaged", true),
+        CLOSED("database is closed", "the store is closed", false),
+        OTHER("database error", "database error", false);
 
+        private final String summary;
         private final String description;
+        private final boolean storeFault;
 
-        Kind(String description) {
+        Kind(String summary, String description, boolean storeFault) {
+            this.summary = summary;
             this.description = description;
+            this.storeFault = storeFault;
+        }
+
+        /** A few words for the start of a client-facing message, e.g. "database is full". */
+        public String summary() {
+            return summary;
         }
 
         public String description() {
             return description;
+        }
+
+        /**
+         * Whether the database itself cannot take writes right now (full, read-only, failing, locked,
+         * damaged), as opposed to one statement being refused (a constraint) or the store being closed.
+         */
+        public boolean storeFault() {
+            return storeFault;
         }
     }
 
@@ -46,6 +64,7 @@ public final class StoreException extends RuntimeException {
         Kind kind = switch (e.getErrorCode() & 0xff) {
             case 8 -> Kind.READ_ONLY;   // SQLITE_READONLY
             case 13 -> Kind.DISK_FULL;  // SQLITE_FULL
+            case 10 -> Kind.IO_ERROR;   // SQLITE_IOERR
             case 5, 6 -> Kind.BUSY;     // SQLITE_BUSY, SQLITE_LOCKED
             case 11, 26 -> Kind.CORRUPT; // SQLITE_CORRUPT, SQLITE_NOTADB
             default -> Kind.OTHER;

@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,19 +20,30 @@ import static java.util.Objects.requireNonNull;
  * queued works, runs as many as are waiting inside one {@code BEGIN IMMEDIATE} transaction, each in
  * its own savepoint, and commits once: many small writes cost one fsync-free WAL append together.
  * Futures complete only after the commit, so a caller never observes data that could still roll back.
+ *
+ * <p>A full disk or an I/O error makes SQLite abandon the whole transaction, not only the failing
+ * statement. The writer then fails every work of the batch, so none is reported stored when it is not, and
+ * none runs outside the transaction. Such faults are recorded in {@link #health()} until a later
+ * transaction stores a change.
  */
 final class Writer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Writer.class);
 
     private final Connection connection;
     private final int maxBatch;
+    private final WriteFaults faults;
     private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
+    private volatile StoreHealth health = StoreHealth.OK;
 
-    Writer(Connection connection, int maxBatch) {
+    /**
+     * @param faults the test seam, or null (always, outside fault tests)
+     */
+    Writer(Connection connection, int maxBatch, WriteFaults faults) {
         this.connection = requireNonNull(connection, "connection is null");
         this.maxBatch = maxBatch;
+        this.faults = faults;
         this.thread = Thread.ofPlatform().name("agentd-db-writer").daemon(true).start(this::loop);
     }
 
@@ -43,6 +56,10 @@ final class Writer implements AutoCloseable {
         }
         queue.add(job);
         return job.future;
+    }
+
+    StoreHealth health() {
+        return health;
     }
 
     private void loop() {
@@ -72,17 +89,39 @@ final class Writer implements AutoCloseable {
     }
 
     private void runBatch(List<Job<?>> batch) {
+        if (faults != null) {
+            faults.apply(connection);
+        }
+        // While a fault is recorded, count the rows the stored works change: a commit that changed nothing
+        // (a periodic check that found nothing to do) proves nothing about the disk.
+        boolean watchRecovery = !health.ok();
+        long storedChanges = 0;
         try {
             exec("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             StoreException failure = StoreException.from("begin write transaction", e);
-            batch.forEach(j -> j.future.completeExceptionally(failure));
+            rollbackQuietly();
+            noteFault(failure);
+            fail(batch, failure);
             return;
         }
         List<Job<?>> done = new ArrayList<>(batch.size());
-        for (Job<?> job : batch) {
-            if (job.runInSavepoint(this)) {
-                done.add(job);
+        for (int i = 0; i < batch.size(); i++) {
+            Job<?> job = batch.get(i);
+            long before = watchRecovery ? totalChanges() : 0;
+            switch (job.runInSavepoint(this)) {
+                case STORED -> {
+                    done.add(job);
+                    storedChanges += watchRecovery ? totalChanges() - before : 0;
+                }
+                case FAILED -> {
+                    noteFault(job.failure);
+                    job.future.completeExceptionally(job.failure);
+                }
+                case TRANSACTION_LOST -> {
+                    abandon(job, done, batch.subList(i + 1, batch.size()));
+                    return;
+                }
             }
         }
         try {
@@ -90,11 +129,59 @@ final class Writer implements AutoCloseable {
         } catch (SQLException e) {
             StoreException failure = StoreException.from("commit", e);
             rollbackQuietly();
-            done.forEach(j -> j.future.completeExceptionally(failure));
+            noteFault(failure);
+            fail(done, failure);
             return;
+        }
+        if (storedChanges > 0) {
+            log.info("the database takes writes again (after: {})", health.error());
+            health = StoreHealth.OK;
         }
         for (Job<?> job : done) {
             job.complete();
+        }
+    }
+
+    /**
+     * SQLite rolled back the whole transaction while {@code culprit} ran: the works stored before it are
+     * undone and the rest must not run in autocommit mode, so all of them fail with the culprit's cause.
+     */
+    private void abandon(Job<?> culprit, List<Job<?>> undone, List<Job<?>> notRun) {
+        rollbackQuietly();
+        StoreException cause = culprit.failure instanceof StoreException s ? s
+                : new StoreException(StoreException.Kind.OTHER, "write: " + culprit.failure, culprit.failure);
+        noteFault(cause);
+        log.warn("a write transaction was abandoned, {} other work(s) not stored: {}", undone.size() + notRun.size(),
+                cause.getMessage());
+        culprit.future.completeExceptionally(culprit.failure);
+        StoreException others = new StoreException(cause.kind(), "not stored, the transaction was abandoned: "
+                + cause.getMessage(), cause);
+        fail(undone, others);
+        fail(notRun, others);
+    }
+
+    /** Fails the works; a fault must already be noted, so a caller seeing the failure also sees the health. */
+    private static void fail(List<Job<?>> jobs, StoreException failure) {
+        for (Job<?> job : jobs) {
+            job.future.completeExceptionally(failure);
+        }
+    }
+
+    private void noteFault(Throwable failure) {
+        if (failure instanceof StoreException e && e.kind().storeFault()) {
+            if (health.ok()) {
+                log.error("the database refuses writes: {}", e.getMessage());
+            }
+            health = health.after(e, Instant.now());
+        }
+    }
+
+    /** Rows changed by this connection so far; read only while a fault is recorded, to notice recovery. */
+    private long totalChanges() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT total_changes()")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            return -1;
         }
     }
 
@@ -102,7 +189,7 @@ final class Writer implements AutoCloseable {
         try {
             exec("ROLLBACK");
         } catch (SQLException e) {
-            log.debug("rollback after failed commit: {}", e.getMessage());
+            log.debug("rollback: {}", e.getMessage());
         }
     }
 
@@ -131,6 +218,16 @@ final class Writer implements AutoCloseable {
         }
     }
 
+    /** How one work's savepoint ended. */
+    private enum Outcome {
+        /** Released; stored when the transaction commits. */
+        STORED,
+        /** Rolled back to its savepoint; the rest of the batch goes on. */
+        FAILED,
+        /** Its failure took the whole transaction with it. */
+        TRANSACTION_LOST
+    }
+
     /** One queued work, its result until commit, and what to run after commit. */
     private static final class Job<T> implements Tx {
         private final WriteWork<T> work;
@@ -138,6 +235,7 @@ final class Writer implements AutoCloseable {
         private final List<Runnable> afterCommit = new ArrayList<>(1);
         private Connection connection;
         private T result;
+        private Throwable failure;
 
         Job(WriteWork<T> work) {
             this.work = work;
@@ -151,28 +249,30 @@ final class Writer implements AutoCloseable {
             return work == null;
         }
 
-        boolean runInSavepoint(Writer writer) {
+        Outcome runInSavepoint(Writer writer) {
             try {
                 writer.exec("SAVEPOINT work");
             } catch (SQLException e) {
-                future.completeExceptionally(StoreException.from("savepoint", e));
-                return false;
+                failure = StoreException.from("savepoint", e);
+                return Outcome.TRANSACTION_LOST;
             }
             connection = writer.connection();
             try {
                 result = work.run(this);
                 writer.exec("RELEASE work");
-                return true;
+                return Outcome.STORED;
             } catch (Exception e) {
                 afterCommit.clear();
+                failure = e instanceof SQLException sql ? StoreException.from("write", sql) : e;
                 try {
                     writer.exec("ROLLBACK TO work");
                     writer.exec("RELEASE work");
                 } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
+                    // "no such savepoint": SQLite already rolled back the whole transaction (SQLITE_FULL, IOERR)
+                    failure.addSuppressed(rollback);
+                    return Outcome.TRANSACTION_LOST;
                 }
-                future.completeExceptionally(e instanceof SQLException sql ? StoreException.from("write", sql) : e);
-                return false;
+                return Outcome.FAILED;
             } finally {
                 connection = null;
             }

@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code agentctl health}: is the daemon up, and can it run Claude? */
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = "Show the daemon's status, version, uptime and Claude CLI. Exit 0 when it reports ok.")
+        description = "Show the daemon's status, version, uptime, Claude CLI and database. Exit 0 when it reports ok"
+                + " and its database takes writes.")
 final class HealthCommand extends DaemonCommand {
     @Override
     int run(DaemonClient client) {

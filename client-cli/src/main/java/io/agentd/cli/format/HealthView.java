@@ -6,7 +6,7 @@ import io.agentd.cli.protocol.Health;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Renders the {@code health} answer, including why the Claude CLI is unavailable when it is. */
+/** Renders the {@code health} answer, including why the Claude CLI is unavailable or the database refuses writes. */
 public final class HealthView {
     private HealthView() {
     }
@@ -20,6 +20,10 @@ public final class HealthView {
                 .add("uptime", health.uptimeMs() == null ? null : Units.duration(Duration.ofMillis(health.uptimeMs())))
                 .add("sessions", health.activeSessions() == null ? null : health.activeSessions() + " active");
         health.claudeInfo().ifPresent(claude -> fields.add("claude", claude(claude)));
+        if (health.store() != null) {
+            fields.add("database", health.store().ok() ? "ok"
+                    : "NOT OK since " + health.store().since() + ": " + health.store().error());
+        }
         return fields.render();
     }
 

@@ -75,7 +75,7 @@ class AgentctlIT {
     void healthPrintsTheDaemonAndClaudeAndExitsZero() {
         daemon.result("health", """
                 {"status":"ok","version":"0.3.1","uptime_ms":7500000,"active_sessions":2,
-                 "claude":{"available":true,"path":"/usr/local/bin/claude","version":"2.1.0"}}""");
+                 "claude":{"available":true,"path":"/usr/local/bin/claude","version":"2.1.0"},"store":{"ok":true}}""");
         Run run = run("health");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
@@ -86,6 +86,7 @@ class AgentctlIT {
                 uptime    2h 5m
                 sessions  2 active
                 claude    /usr/local/bin/claude (2.1.0)
+                database  ok
                 """.formatted(daemon.socket()));
         assertThat(daemon.methods()).containsExactly("health");
     }
@@ -97,6 +98,17 @@ class AgentctlIT {
         Run run = run("health");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("status   degraded").contains("claude   unavailable: claude not found in PATH");
+    }
+
+    @Test
+    void healthFailsWhenTheDatabaseRefusesWrites() {
+        daemon.result("health", """
+                {"status":"ok","version":"0.3.1","store":{"ok":false,"error":"database is full: write: the disk holding \
+                the database is full","since":"2026-11-22T04:30:22Z"}}""");
+        Run run = run("health");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("database  NOT OK since 2026-11-22T04:30:22Z: database is full: write: the disk"
+                + " holding the database is full");
     }
 
     @Test

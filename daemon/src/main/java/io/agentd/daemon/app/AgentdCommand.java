@@ -52,6 +52,12 @@ public final class AgentdCommand {
             description = "On shutdown leave running sessions alive for the next daemon to re-attach (for restarts and upgrades).")
     boolean detachSessions;
 
+    @Option(names = "--session-idle-timeout", paramLabel = "DURATION",
+            description = "Stop a running session whose Claude writes nothing to stdout for this long, e.g. 30m;"
+                    + " time waiting for an approval does not count; 0 disables (env AGENTD_SESSION_IDLE_TIMEOUT;"
+                    + " default 30m).")
+    String sessionIdleTimeout;
+
     @Option(names = "--spool-dir", paramLabel = "DIR",
             description = "Where session output is spooled (default ~/.humanlayer/agentd-spool).")
     String spoolDir;
@@ -71,6 +77,11 @@ public final class AgentdCommand {
     @Option(names = "--bypass-check-interval", paramLabel = "DURATION", hidden = true,
             description = "How often expired bypass permissions are switched off (default 30s).")
     String bypassCheckInterval;
+
+    @Option(names = "--store-fault-file", paramLabel = "FILE", hidden = true,
+            description = "Test seam for fault tests: a file whose content (full, read-only) makes the store refuse"
+                    + " writes as a full disk or a read-only file would (see docs/faults.md).")
+    String storeFaultFile;
 
     /** Resolves flags, then {@code env}, then defaults under {@code home}. */
     DaemonConfig resolve(Map<String, String> env, Path home) {
@@ -93,6 +104,8 @@ public final class AgentdCommand {
                 Durations.parse(first(eventRetention, env.get("AGENTD_EVENT_RETENTION"), "7d")),
                 Durations.parse(first(heartbeat, null, "30s")),
                 Durations.parse(first(bypassCheckInterval, null, "30s")),
+                Durations.parse(first(sessionIdleTimeout, env.get("AGENTD_SESSION_IDLE_TIMEOUT"), "30m")),
+                storeFaultFile == null || storeFaultFile.isBlank() ? null : path(storeFaultFile, null, home),
                 first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION));
     }
 

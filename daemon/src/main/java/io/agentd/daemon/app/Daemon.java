@@ -90,7 +90,8 @@ public final class Daemon implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Instant startedAt = clock.instant();
         RpcServer.refuseIfRunning(config.socketPath());
-        Database database = Database.open(DatabaseOptions.defaults(config.databasePath()));
+        DatabaseOptions options = DatabaseOptions.defaults(config.databasePath());
+        Database database = Database.open(config.storeFaultFile() == null ? options : options.withFaultFile(config.storeFaultFile()));
         SessionSupervisor supervisor = null;
         SpoolJanitor janitor = null;
         EventPruner pruner = null;
@@ -117,8 +118,10 @@ public final class Daemon implements AutoCloseable {
             supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
                     new McpInjection(config.approvalsCommand(), config.socketPath()),
                     new SupervisorConfig(config.spoolDir(), config.maxSessions(), Duration.ofSeconds(5),
-                            Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES));
+                            Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES,
+                            config.sessionIdleTimeout()));
             supervisor.recover();
+            supervisor.watchIdleSessions();
             BypassExpiry bypass = new BypassExpiry(ingest.sessions(), events, clock);
             monitor = BypassExpiryMonitor.start(database, bypass, config.bypassCheckInterval());
             ApprovalService approvals = new ApprovalService(database, transitions, bypass, approvalEvents, clock);
@@ -126,7 +129,8 @@ public final class Daemon implements AutoCloseable {
             pruner = new EventPruner(eventLog, config.eventRetention());
 
             MethodRegistry registry = new MethodRegistry();
-            new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount).register(registry);
+            new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount, database::health)
+                    .register(registry);
             SessionApi.register(registry, database, events);
             new SessionCommands(supervisor, new SessionContinuation(database, supervisor, Duration.ofSeconds(30), clock),
                     events, database, home, Path.of("").toAbsolutePath(), clock, approvals).register(registry);

@@ -20,6 +20,8 @@ import static java.util.Objects.requireNonNull;
  * @param eventRetention how long published events stay replayable ({@code since_seq})
  * @param heartbeat silence after which a subscription gets a heartbeat
  * @param bypassCheckInterval how often expired bypass permissions are looked for and switched off
+ * @param sessionIdleTimeout how long a running Claude may write nothing to stdout before it is stopped; zero: never
+ * @param storeFaultFile a test seam: the store's fault-injection control file; null (always, outside fault tests) for none
  */
 public record DaemonConfig(
         Path socketPath,
@@ -37,6 +39,8 @@ public record DaemonConfig(
         Duration eventRetention,
         Duration heartbeat,
         Duration bypassCheckInterval,
+        Duration sessionIdleTimeout,
+        Path storeFaultFile,
         String version) {
 
     public DaemonConfig {
@@ -51,6 +55,10 @@ public record DaemonConfig(
         requireNonNull(eventRetention, "eventRetention is null");
         requireNonNull(heartbeat, "heartbeat is null");
         requireNonNull(bypassCheckInterval, "bypassCheckInterval is null");
+        requireNonNull(sessionIdleTimeout, "sessionIdleTimeout is null");
+        if (sessionIdleTimeout.isNegative()) {
+            throw new IllegalArgumentException("session idle timeout must not be negative");
+        }
         requireNonNull(version, "version is null");
         if (maxSessions < 1) {
             throw new IllegalArgumentException("max sessions must be at least 1");

@@ -6,7 +6,8 @@ package io.agentd.daemon.health;
  * @param uptimeMs milliseconds since the daemon started
  * @param activeSessions sessions with a live Claude process
  */
-public record HealthResult(String status, String version, long uptimeMs, int activeSessions, ClaudeStatus claude) {
+public record HealthResult(String status, String version, long uptimeMs, int activeSessions, ClaudeStatus claude,
+                           StoreStatus store) {
     /**
      * The Claude Code CLI the daemon would launch.
      *
@@ -15,5 +16,16 @@ public record HealthResult(String status, String version, long uptimeMs, int act
      * @param error absent when usable
      */
     public record ClaudeStatus(boolean available, String path, String version, String error) {
+    }
+
+    /**
+     * Whether the database takes writes.
+     *
+     * @param ok false from a write the database refused (full, read-only, I/O error, locked, damaged) until a
+     *           later write is stored
+     * @param error absent when ok: the latest refusal, e.g. "database is full: ..."
+     * @param since absent when ok: when the first refusal of this episode happened (RFC 3339)
+     */
+    public record StoreStatus(boolean ok, String error, String since) {
     }
 }

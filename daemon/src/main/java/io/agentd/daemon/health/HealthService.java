@@ -4,16 +4,20 @@ import io.agentd.daemon.claude.ClaudeBinary;
 import io.agentd.daemon.claude.ClaudeLocator;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.NoParams;
+import io.agentd.daemon.session.api.WireTimes;
+import io.agentd.store.StoreHealth;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Answers {@code health}. Always {@code "ok"} while the daemon serves requests (hlyr requires exactly
- * that to connect); whether Claude can be launched is reported beside it, never by failing health.
+ * that to connect); whether Claude can be launched and whether the database takes writes are reported
+ * beside it, never by failing health.
  */
 public final class HealthService {
     private final String version;
@@ -21,13 +25,16 @@ public final class HealthService {
     private final Clock clock;
     private final ClaudeLocator claude;
     private final IntSupplier activeSessions;
+    private final Supplier<StoreHealth> store;
 
-    public HealthService(String version, Instant startedAt, Clock clock, ClaudeLocator claude, IntSupplier activeSessions) {
+    public HealthService(String version, Instant startedAt, Clock clock, ClaudeLocator claude, IntSupplier activeSessions,
+                         Supplier<StoreHealth> store) {
         this.version = requireNonNull(version, "version is null");
         this.startedAt = requireNonNull(startedAt, "startedAt is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.claude = requireNonNull(claude, "claude is null");
         this.activeSessions = requireNonNull(activeSessions, "activeSessions is null");
+        this.store = requireNonNull(store, "store is null");
     }
 
     public void register(MethodRegistry registry) {
@@ -42,6 +49,9 @@ public final class HealthService {
                 : new HealthResult.ClaudeStatus(binary.available(),
                         binary.path() == null ? null : binary.path().toString(), binary.version(), binary.error());
         long uptime = clock.millis() - startedAt.toEpochMilli();
-        return new HealthResult("ok", version, uptime, activeSessions.getAsInt(), status);
+        StoreHealth db = store.get();
+        HealthResult.StoreStatus storeStatus = db.ok() ? new HealthResult.StoreStatus(true, null, null)
+                : new HealthResult.StoreStatus(false, db.kind().summary() + ": " + db.error(), WireTimes.rfc3339(db.since()));
+        return new HealthResult("ok", version, uptime, activeSessions.getAsInt(), status, storeStatus);
     }
 }

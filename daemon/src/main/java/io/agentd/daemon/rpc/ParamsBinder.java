@@ -9,14 +9,25 @@ import java.util.Collection;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Binds a request's {@code params} to a method's params type, turning every binding failure into a
  * client-facing -32602 that names the offending field.
+ *
+ * <p>Scalars bind only to their own JSON type, as in hld (Go's {@code encoding/json}): a number is not a
+ * string ({@code "query": 7}), a string not a number ({@code "max_turns": "10"}) or a boolean
+ * ({@code "archived": "true"}), a boolean or number not the other, and a fraction not an integer
+ * ({@code 1.5}, {@code 10.0}). Jackson would quietly convert all of these, and a client that sends them
+ * has a bug hld would have reported. An integer still binds to a floating-point field, as in Go.
  */
 final class ParamsBinder {
     static final String PREFIX = "invalid params: ";
@@ -24,7 +35,29 @@ final class ParamsBinder {
     private final JsonMapper mapper;
 
     ParamsBinder(JsonMapper mapper) {
-        this.mapper = requireNonNull(mapper, "mapper is null");
+        this.mapper = strict(requireNonNull(mapper, "mapper is null"));
+    }
+
+    /** {@code mapper} with every scalar coercion refused. */
+    static JsonMapper strict(JsonMapper mapper) {
+        return mapper.rebuild()
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .build();
     }
 
     /**

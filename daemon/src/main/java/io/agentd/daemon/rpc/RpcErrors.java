@@ -2,6 +2,7 @@ package io.agentd.daemon.rpc;
 
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.error.ErrorKind;
+import io.agentd.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ public final class RpcErrors {
      *   <li>{@link RpcException}: its own code and message;</li>
      *   <li>{@link AgentdException} of kind {@code INVALID_PARAMS}: -32602; any other kind: -32603, as hld
      *       puts {@code err.Error()} in a -32603 for every handler error;</li>
+     *   <li>{@link StoreException}: -32603 whose message starts with what is wrong with the database, e.g.
+     *       {@code database is full: ...}, {@code database is read-only: ...};</li>
      *   <li>anything else: -32603 with its message, logged with its stack trace.</li>
      * </ul>
      *
@@ -41,6 +44,14 @@ public final class RpcErrors {
                     LOG.debug("{}: {} error: {}", context, e.kind(), e.getMessage());
                 }
                 yield RpcError.of(RpcErrorCode.INTERNAL_ERROR, e.getMessage());
+            }
+            case StoreException e -> {
+                if (e.kind().storeFault()) {
+                    LOG.warn("{}: {}", context, e.getMessage());
+                } else {
+                    LOG.error("{}: store failure", context, e);
+                }
+                yield RpcError.of(RpcErrorCode.INTERNAL_ERROR, e.kind().summary() + ": " + e.getMessage());
             }
             default -> {
                 LOG.error("{}: unexpected failure", context, failure);

@@ -23,6 +23,8 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SocketRpcConnection.class);
     private static final int MAX_WRITE_BYTES = 64 * 1024;
     private static final int DRAIN_BUFFER_BYTES = 8 * 1024;
+    /** How long a refused over-long line's sender may go on sending before the connection is closed anyway. */
+    private static final Duration DISCARD_TIME = Duration.ofSeconds(5);
 
     private final SocketChannel channel;
     private final RequestContext context;
@@ -54,7 +56,9 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     public void run() {
         thread = Thread.currentThread();
         try {
-            serve();
+            if (serve()) {
+                discardRest();
+            }
         } catch (IOException e) {
             // Hang-ups, resets and our own close() during shutdown all land here.
             LOG.debug("{}: connection ended: {}", id(), e.toString());
@@ -66,29 +70,65 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
         }
     }
 
-    private void serve() throws IOException {
+    /**
+     * Serves requests until the connection is to close; returns true after refusing an over-long line, whose
+     * rest is then discarded once the reader (and its line-sized buffer) is out of reach.
+     */
+    private boolean serve() throws IOException {
         LineReader reader = new LineReader(channel, maxLineBytes);
         while (isOpen()) {
             switch (reader.next()) {
                 case LineReader.EndOfStream ignored -> {
-                    return;
+                    return false;
                 }
                 case LineReader.Oversized ignored -> {
                     LOG.warn("{}: request line exceeds {} bytes, closing", id(), maxLineBytes);
                     writeLine(mapper.writeValueAsBytes(RpcEnvelopes.error(null, RpcErrorCode.INVALID_REQUEST,
                             "Request too large: line exceeds " + maxLineBytes + " bytes")));
-                    return;
+                    return true;
                 }
                 case LineReader.Line line -> {
                     if (!beginRequest()) {
-                        return;
+                        return false;
                     }
                     DispatchOutcome outcome = dispatcher.dispatch(line.buffer(), line.offset(), line.length(), context);
                     if (!handle(outcome) || !endRequest()) {
-                        return;
+                        return false;
                     }
                 }
             }
+        }
+        return false;
+    }
+
+    /**
+     * After refusing an over-long line: half-closes, so the client reads the error and then the end of the
+     * stream, and reads (dropping it) whatever the client still sends until it hangs up, for at most
+     * {@link #DISCARD_TIME} and as many bytes as one more line. Closing with input unread would reset the
+     * connection: a client still writing its line would fail that write before reading the error, and a
+     * reset may discard the error before it is read.
+     */
+    private void discardRest() throws IOException {
+        channel.shutdownOutput();
+        Thread deadline = Thread.ofVirtual().name("rpc-discard-" + id()).start(() -> {
+            try {
+                Thread.sleep(DISCARD_TIME);
+                LOG.debug("{}: client still sending {} after the refused line, closing", id(), DISCARD_TIME);
+                close();
+            } catch (InterruptedException e) {
+                // The client hung up in time.
+            }
+        });
+        try {
+            ByteBuffer sink = ByteBuffer.allocate(DRAIN_BUFFER_BYTES);
+            long discarded = 0;
+            int read;
+            while (discarded <= maxLineBytes && (read = channel.read(sink)) >= 0) {
+                discarded += read;
+                sink.clear();
+            }
+        } finally {
+            deadline.interrupt();
         }
     }
 

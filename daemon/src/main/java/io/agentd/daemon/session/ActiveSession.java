@@ -5,7 +5,9 @@ import io.agentd.daemon.session.process.SpoolPaths;
 import io.agentd.store.session.SessionStatus;
 
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,14 +20,35 @@ final class ActiveSession {
     private final ProcessIdentity identity;
     private final Process process;
     private final SpoolPaths spool;
+    private final Instant followedSince;
     private final CompletableFuture<SessionStatus> done = new CompletableFuture<>();
+    private final AtomicReference<String> stopReason = new AtomicReference<>();
     private volatile Thread follower;
 
-    ActiveSession(String sessionId, ProcessIdentity identity, Process process, SpoolPaths spool) {
+    /**
+     * @param followedSince when this daemon began to follow it: the idle clock's start while there is no
+     *                      stdout file yet
+     */
+    ActiveSession(String sessionId, ProcessIdentity identity, Process process, SpoolPaths spool, Instant followedSince) {
         this.sessionId = requireNonNull(sessionId, "sessionId is null");
         this.identity = requireNonNull(identity, "identity is null");
         this.process = process;
         this.spool = requireNonNull(spool, "spool is null");
+        this.followedSince = requireNonNull(followedSince, "followedSince is null");
+    }
+
+    Instant followedSince() {
+        return followedSince;
+    }
+
+    /** Why agentd is stopping the process itself (idle timeout), or null. */
+    String stopReason() {
+        return stopReason.get();
+    }
+
+    /** Records why agentd stops the process; false if it is already being stopped for a reason. */
+    boolean stopFor(String reason) {
+        return stopReason.compareAndSet(null, requireNonNull(reason, "reason is null"));
     }
 
     String sessionId() {

@@ -12,19 +12,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Decides how a session ended from what its process left behind: interrupted if a user asked, else
- * completed only with a successful {@code result} and a clean exit, else failed with the real reason.
+ * Decides how a session ended from what its process left behind: interrupted if a user asked, failed if
+ * agentd stopped it itself (idle timeout), else completed only with a successful {@code result} and a
+ * clean exit, else failed with the real reason.
  */
 record SessionEnding(SessionStatus status, SessionOutcome outcome, Integer exitCode) {
     static final int STDERR_TAIL_BYTES = 64 * 1024;
 
     /**
+     * @param stopReason why agentd stopped the process itself, or null
      * @param result Claude's last {@code result} event, or null if it reported none
      * @param exitCode the process exit code, or null when nobody could observe it
      */
-    static SessionEnding decide(boolean interruptRequested, StreamEvent.Result result, Integer exitCode, String stderrTail) {
+    static SessionEnding decide(boolean interruptRequested, String stopReason, StreamEvent.Result result, Integer exitCode,
+                                String stderrTail) {
         if (interruptRequested) {
             return new SessionEnding(SessionStatus.INTERRUPTED, SessionOutcome.none(), exitCode);
+        }
+        if (stopReason != null) {
+            return new SessionEnding(SessionStatus.FAILED, new SessionOutcome(null, null, null, null, null, stopReason),
+                    exitCode);
         }
         boolean cleanExit = exitCode == null || exitCode == 0;
         if (result != null && !result.isError() && cleanExit) {

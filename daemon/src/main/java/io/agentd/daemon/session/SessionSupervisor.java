@@ -7,6 +7,7 @@ import io.agentd.daemon.session.follow.SpoolFollower;
 import io.agentd.daemon.session.follow.SpoolWatcher;
 import io.agentd.daemon.session.ingest.IngestContext;
 import io.agentd.daemon.session.ingest.SessionIngestor;
+import io.agentd.daemon.session.ingest.StoreRetry;
 import io.agentd.daemon.session.process.ClaudeCommand;
 import io.agentd.daemon.session.process.ClaudeInvocation;
 import io.agentd.daemon.session.process.ProcessIdentity;
@@ -16,6 +17,8 @@ import io.agentd.daemon.session.process.SpoolPaths;
 import io.agentd.daemon.session.stream.ConversationEntry;
 import io.agentd.daemon.session.stream.Summaries;
 import io.agentd.store.Database;
+import io.agentd.store.StoreException;
+import io.agentd.store.WriteWork;
 import io.agentd.store.conversation.EventType;
 import io.agentd.store.conversation.NewConversationEvent;
 import io.agentd.store.mcp.McpServerRepository;
@@ -68,6 +71,7 @@ public final class SessionSupervisor implements AutoCloseable {
     private final McpConfigFiles mcpFiles = new McpConfigFiles();
     private int reserved;
     private volatile boolean detaching;
+    private IdleWatchdog idleWatchdog;
 
     public SessionSupervisor(IngestContext ctx, SessionTransitions transitions, ClaudeLocator claude,
                              ProcessLauncher launcher, SpoolWatcher watcher, McpInjection injection,
@@ -159,14 +163,22 @@ public final class SessionSupervisor implements AutoCloseable {
             mcpFiles.delete(mcpConfig);
             throw AgentdException.internal(reason, e);
         }
-        ActiveSession session = new ActiveSession(sessionId, started.identity(), started.process(), spool);
+        ActiveSession session = new ActiveSession(sessionId, started.identity(), started.process(), spool, clock.instant());
         active.put(sessionId, session);
-        ctx.database().write(tx -> {
+        WriteWork<?> markRunning = tx -> {
             ctx.processes().setStarted(tx.connection(), sessionId, started.identity().pid(), started.identity().startTime());
             return transitions.move(tx, sessionId, EnumSet.of(SessionStatus.STARTING), SessionStatus.RUNNING);
-        });
+        };
+        WriteWork<?> unstored = null;
+        try {
+            ctx.database().write(markRunning);
+        } catch (StoreException e) {
+            // Claude runs already: follow it anyway, and store its pid once the database takes writes again.
+            log.warn("session {}: cannot store its process yet, retrying while following: {}", sessionId, e.getMessage());
+            unstored = markRunning;
+        }
         log.info("session {} started: pid {} in {}", sessionId, started.identity().pid(), spec.workingDir());
-        follow(session, row, 0);
+        follow(session, row, 0, unstored);
         return new Launched(sessionId, runId);
     }
 
@@ -213,6 +225,37 @@ public final class SessionSupervisor implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts stopping sessions whose Claude writes nothing for {@code --session-idle-timeout} (see
+     * {@link IdleWatchdog}); call after {@link #recover()}. Does nothing when the timeout is zero.
+     */
+    public void watchIdleSessions() {
+        if (config.idleTimeout().isPositive() && idleWatchdog == null) {
+            idleWatchdog = new IdleWatchdog(ctx, config.idleTimeout(), active::values, this::stop);
+            idleWatchdog.start();
+        }
+    }
+
+    /**
+     * Stops a session agentd gave up on, with the interrupt escalation; it ends {@code failed} with
+     * {@code reason}. The reason is stored first, so a daemon restarted meanwhile finishes the job.
+     */
+    void stop(ActiveSession session, String reason) {
+        if (!session.stopFor(reason)) {
+            return;
+        }
+        log.warn("session {}: {}", session.sessionId(), reason);
+        try {
+            ctx.database().write(tx -> {
+                ctx.processes().setStopReason(tx.connection(), session.sessionId(), reason);
+                return null;
+            });
+        } catch (StoreException e) {
+            log.warn("session {}: cannot store why it is stopped, stopping it anyway: {}", session.sessionId(), e.getMessage());
+        }
+        signalEscalating(session);
+    }
+
     /** Waits until a session's end is stored; empty if it is not active or the wait timed out. */
     public Optional<SessionStatus> awaitEnd(String sessionId, Duration timeout) throws InterruptedException {
         ActiveSession session = active.get(sessionId);
@@ -237,40 +280,65 @@ public final class SessionSupervisor implements AutoCloseable {
             Optional<ProcessRow> started = proc.filter(p -> p.pid() != null);
             SpoolPaths spool = started.map(p -> new SpoolPaths(Path.of(p.spoolDir()))).orElse(null);
             if (started.isEmpty() || !Files.exists(spool.dir())) {
-                ctx.database().write(tx -> transitions.finish(tx, row.id(), SessionStatus.FAILED,
-                        new SessionOutcome(null, null, null, null, null, "daemon restarted while session was active")));
-                log.warn("session {} marked failed: its process left no trace", row.id());
+                try {
+                    ctx.database().write(tx -> transitions.finish(tx, row.id(), SessionStatus.FAILED,
+                            new SessionOutcome(null, null, null, null, null, "daemon restarted while session was active")));
+                    log.warn("session {} marked failed: its process left no trace", row.id());
+                } catch (StoreException e) {
+                    log.warn("session {} left no trace but cannot be marked failed now (the next start retries): {}",
+                            row.id(), e.getMessage());
+                }
                 continue;
             }
             ProcessRow p = started.get();
-            ActiveSession session = new ActiveSession(row.id(), new ProcessIdentity(p.pid(), p.startTime()), null, spool);
+            ActiveSession session = new ActiveSession(row.id(), new ProcessIdentity(p.pid(), p.startTime()), null, spool,
+                    clock.instant());
+            if (p.stopReason() != null) {
+                session.stopFor(p.stopReason());
+            }
             active.put(row.id(), session);
+            WriteWork<?> unstored = null;
             if (row.status() == SessionStatus.STARTING) {
-                ctx.database().write(tx -> transitions.move(tx, row.id(), EnumSet.of(SessionStatus.STARTING),
-                        SessionStatus.RUNNING));
+                WriteWork<?> markRunning = tx -> transitions.move(tx, row.id(), EnumSet.of(SessionStatus.STARTING),
+                        SessionStatus.RUNNING);
+                try {
+                    ctx.database().write(markRunning);
+                } catch (StoreException e) {
+                    log.warn("session {}: cannot store it running yet, retrying while following: {}", row.id(), e.getMessage());
+                    unstored = markRunning;
+                }
             }
             boolean alive = session.identity().isAlive();
             log.info("session {} re-attached (process {} {}), resuming its output at byte {}", row.id(), p.pid(),
                     alive ? "alive" : "already ended", p.stdoutOffset());
-            follow(session, row, p.stdoutOffset());
-            if (alive && row.status() == SessionStatus.INTERRUPTING) {
-                signalEscalating(session);
+            follow(session, row, p.stdoutOffset(), unstored);
+            if (alive && (row.status() == SessionStatus.INTERRUPTING || session.stopReason() != null)) {
+                signalEscalating(session); // the previous daemon was stopping it
             }
         }
     }
 
-    private void follow(ActiveSession session, SessionRow row, long offset) {
-        Thread thread = Thread.ofVirtual().name("session-" + session.sessionId()).unstarted(() -> run(session, row, offset));
+    /**
+     * Follows a session on its own thread.
+     *
+     * @param unstored a write the database refused at launch, stored first (with retries); null if none
+     */
+    private void follow(ActiveSession session, SessionRow row, long offset, WriteWork<?> unstored) {
+        Thread thread = Thread.ofVirtual().name("session-" + session.sessionId())
+                .unstarted(() -> run(session, row, offset, unstored));
         session.follower(thread);
         thread.start();
     }
 
-    private void run(ActiveSession session, SessionRow row, long offset) {
+    private void run(ActiveSession session, SessionRow row, long offset, WriteWork<?> unstored) {
         SessionIngestor ingestor = new SessionIngestor(ctx, row);
-        if (offset > 0) {
-            ingestor.recallStoredResult();
-        }
         try (SpoolWatcher.Registration registration = watcher.register(session.spool().dir())) {
+            if (unstored != null) {
+                StoreRetry.write(ctx.database(), "session " + session.sessionId() + ": storing its process", unstored);
+            }
+            if (offset > 0) {
+                ingestor.recallStoredResult();
+            }
             SpoolFollower follower = new SpoolFollower(session.spool().stdout(), registration.wakeup(), session::exited,
                     config.maxLineBytes());
             follower.follow(offset, ingestor, ingestor);
@@ -284,10 +352,16 @@ public final class SessionSupervisor implements AutoCloseable {
             }
             log.error("session {}: following its output failed", session.sessionId(), e);
         }
-        end(session, ingestor);
+        try {
+            end(session, ingestor);
+        } catch (InterruptedException e) {
+            log.info("session {}: stopped before its end was stored (daemon detaching)", session.sessionId());
+        } catch (RuntimeException e) {
+            log.error("session {}: storing its end failed", session.sessionId(), e);
+        }
     }
 
-    private void end(ActiveSession session, SessionIngestor ingestor) {
+    private void end(ActiveSession session, SessionIngestor ingestor) throws InterruptedException {
         String id = session.sessionId();
         Integer exit = SessionEnding.readExitCode(session.spool().exitCode());
         if (exit == null) {
@@ -295,10 +369,11 @@ public final class SessionSupervisor implements AutoCloseable {
         }
         Optional<ProcessRow> proc = ctx.database().read(c -> ctx.processes().find(c, id));
         boolean interrupted = proc.map(p -> p.interruptRequestedAt() != null).orElse(false);
-        SessionEnding ending = SessionEnding.decide(interrupted, ingestor.state().result(), exit,
+        String stopReason = session.stopReason() != null ? session.stopReason() : proc.map(ProcessRow::stopReason).orElse(null);
+        SessionEnding ending = SessionEnding.decide(interrupted, stopReason, ingestor.state().result(), exit,
                 SessionEnding.stderrTail(session.spool().stderr()));
         Integer exitCode = exit;
-        ctx.database().write(tx -> {
+        StoreRetry.write(ctx.database(), "session " + id + ": storing its end", tx -> {
             ctx.processes().setEnded(tx.connection(), id, exitCode, clock.instant());
             return transitions.finish(tx, id, ending.status(), ending.outcome());
         });
@@ -313,6 +388,9 @@ public final class SessionSupervisor implements AutoCloseable {
      * is interrupted, given {@code timeout} to end, then killed, and every session is left terminal.
      */
     public void shutdown(boolean detach, Duration timeout) {
+        if (idleWatchdog != null) {
+            idleWatchdog.close();
+        }
         List<ActiveSession> sessions = new ArrayList<>(active.values());
         if (detach) {
             detaching = true;

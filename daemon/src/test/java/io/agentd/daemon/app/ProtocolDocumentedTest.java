@@ -43,7 +43,7 @@ class ProtocolDocumentedTest {
         DaemonConfig config = new DaemonConfig(dir.resolve("d.sock"), dir.resolve("agentd.db"), "warn",
                 dir.resolve("logs"), dir.resolve("no-claude").toString(), List.of(), null, 1, Duration.ofSeconds(1),
                 false, dir.resolve("spool"), Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), "0.0.0-test");
+                Duration.ofSeconds(30), Duration.ZERO, null, "0.0.0-test");
         daemon = Daemon.start(config, Map.of(), dir.resolve("home"));
     }
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Clients that misbehave (never write, never read, vanish, stay idle by the thousand) and a child that
  * ignores SIGINT when the daemon shuts down. Crashes, garbage and huge lines of children are in
- * MisbehavingClaudeIT. agentd has no session timeout, so there is no "hang past the timeout" case.
+ * MisbehavingClaudeIT, a child hanging past the session idle timeout in SessionIdleTimeoutIT.
  */
 class MisbehavingClientsAndChildrenIT {
     private static final String INIT = "{\"type\":\"system\",\"subtype\":\"init\",\"session_id\":\"c1\",\"model\":\"m\"}";

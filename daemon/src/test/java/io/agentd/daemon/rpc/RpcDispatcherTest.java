@@ -101,6 +101,22 @@ class RpcDispatcherTest {
         "{\"query\":\"q\",\"tools\":\"Bash\"}|invalid params: tools: expected array",
         "{\"query\":\"q\",\"tools\":[\"ok\",{}]}|invalid params: tools[1]: expected string",
         "{\"query\":{}}|invalid params: query: expected string",
+        "{\"query\":7}|invalid params: query: expected string",
+        "{\"query\":1.5}|invalid params: query: expected string",
+        "{\"query\":true}|invalid params: query: expected string",
+        "{\"query\":\"q\",\"max_turns\":\"10\"}|invalid params: max_turns: expected integer",
+        "{\"query\":\"q\",\"max_turns\":\"\"}|invalid params: max_turns: expected integer",
+        "{\"query\":\"q\",\"max_turns\":1.5}|invalid params: max_turns: expected integer",
+        "{\"query\":\"q\",\"max_turns\":10.0}|invalid params: max_turns: expected integer",
+        "{\"query\":\"q\",\"timeout_ms\":\"5\"}|invalid params: timeout_ms: expected integer",
+        "{\"query\":\"q\",\"timeout_ms\":5e3}|invalid params: timeout_ms: expected integer",
+        "{\"query\":\"q\",\"archived\":\"true\"}|invalid params: archived: expected boolean",
+        "{\"query\":\"q\",\"archived\":1}|invalid params: archived: expected boolean",
+        "{\"query\":\"q\",\"auto_accept\":0}|invalid params: auto_accept: expected boolean",
+        "{\"query\":\"q\",\"auto_accept\":\"false\"}|invalid params: auto_accept: expected boolean",
+        "{\"query\":\"q\",\"budget\":\"1.5\"}|invalid params: budget: expected number",
+        "{\"query\":\"q\",\"budget\":true}|invalid params: budget: expected number",
+        "{\"query\":\"q\",\"tools\":[\"ok\",5]}|invalid params: tools[1]: expected string",
         "[1,2]|params must be an object",
         "\"q\"|params must be an object",
     })
@@ -118,7 +134,16 @@ class RpcDispatcherTest {
     @Test
     void bindsSnakeCaseParamsAndIgnoresUnknownOnes() {
         assertThat(answer("{\"jsonrpc\":\"2.0\",\"method\":\"launch\",\"params\":{\"query\":\"q\",\"max_turns\":3,\"extra\":{}},\"id\":1}"))
-                .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":{\"query\":\"q\",\"max_turns\":3},\"id\":1}");
+                .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":{\"query\":\"q\",\"max_turns\":3,\"timeout_ms\":0,"
+                        + "\"auto_accept\":false},\"id\":1}");
+    }
+
+    @Test
+    void bindsEachScalarFromItsOwnJsonTypeAndNullsAndIntegersAsGoDoes() {
+        assertThat(answer("{\"jsonrpc\":\"2.0\",\"method\":\"launch\",\"params\":{\"query\":\"q\",\"max_turns\":null,"
+                + "\"archived\":false,\"timeout_ms\":null,\"auto_accept\":true,\"budget\":2,\"tools\":[\"a\",null]},\"id\":1}"))
+                .isEqualTo("{\"jsonrpc\":\"2.0\",\"result\":{\"query\":\"q\",\"tools\":[\"a\",null],\"archived\":false,"
+                        + "\"timeout_ms\":0,\"auto_accept\":true,\"budget\":2.0},\"id\":1}");
     }
 
     @ParameterizedTest

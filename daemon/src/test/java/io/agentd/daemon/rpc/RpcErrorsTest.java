@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.error.ErrorKind;
+import io.agentd.store.StoreException;
 import org.junit.jupiter.api.Test;
 
 class RpcErrorsTest {
@@ -38,6 +39,16 @@ class RpcErrorsTest {
                 .isEqualTo(new RpcError(-32603, "bad state"));
         assertThat(RpcErrors.toRpcError(new NullPointerException(), "t"))
                 .isEqualTo(new RpcError(-32603, "Internal error"));
+    }
+
+    @Test
+    void mapsStoreFailuresToMinus32603SayingWhatIsWrongWithTheDatabase() {
+        StoreException full = StoreException.from("write", new java.sql.SQLException("database or disk is full", null, 13));
+        RpcError error = RpcErrors.toRpcError(full, "t");
+        assertThat(error.code()).isEqualTo(-32603);
+        assertThat(error.message()).startsWith("database is full: write: the disk holding the database is full");
+        StoreException readOnly = StoreException.from("begin", new java.sql.SQLException("readonly", null, 8));
+        assertThat(RpcErrors.toRpcError(readOnly, "t").message()).startsWith("database is read-only: ");
     }
 
     @Test

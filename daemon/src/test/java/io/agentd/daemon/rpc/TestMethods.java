@@ -14,7 +14,8 @@ final class TestMethods {
     record Echo(String text) {
     }
 
-    record LaunchParams(String query, Integer maxTurns, List<String> tools) {
+    record LaunchParams(String query, Integer maxTurns, List<String> tools, Boolean archived, long timeoutMs,
+                        boolean autoAccept, Double budget) {
         LaunchParams {
             if (query == null || query.isEmpty()) {
                 throw AgentdException.invalidParams("query is required");

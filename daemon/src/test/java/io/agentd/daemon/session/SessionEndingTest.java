@@ -18,25 +18,35 @@ class SessionEndingTest {
 
     @Test
     void anInterruptRequestWinsEvenOverASuccessfulResult() {
-        assertThat(SessionEnding.decide(true, SUCCESS, 0, "").status()).isEqualTo(SessionStatus.INTERRUPTED);
-        assertThat(SessionEnding.decide(true, null, 143, "").status()).isEqualTo(SessionStatus.INTERRUPTED);
+        assertThat(SessionEnding.decide(true, null, SUCCESS, 0, "").status()).isEqualTo(SessionStatus.INTERRUPTED);
+        assertThat(SessionEnding.decide(true, null, null, 143, "").status()).isEqualTo(SessionStatus.INTERRUPTED);
+    }
+
+    @Test
+    void aSessionAgentdStoppedFailsWithItsReasonUnlessAUserInterruptedIt() {
+        String reason = "no output from Claude for 30m; stopped by agentd";
+        SessionEnding stopped = SessionEnding.decide(false, reason, SUCCESS, 0, "");
+        assertThat(stopped.status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(stopped.outcome().errorMessage()).isEqualTo(reason);
+        assertThat(SessionEnding.decide(false, reason, null, 130, "^C").outcome().errorMessage()).isEqualTo(reason);
+        assertThat(SessionEnding.decide(true, reason, null, 130, "").status()).isEqualTo(SessionStatus.INTERRUPTED);
     }
 
     @Test
     void completedNeedsASuccessfulResultAndACleanExit() {
-        assertThat(SessionEnding.decide(false, SUCCESS, 0, "").status()).isEqualTo(SessionStatus.COMPLETED);
-        SessionEnding dirty = SessionEnding.decide(false, SUCCESS, 2, "boom");
+        assertThat(SessionEnding.decide(false, null, SUCCESS, 0, "").status()).isEqualTo(SessionStatus.COMPLETED);
+        SessionEnding dirty = SessionEnding.decide(false, null, SUCCESS, 2, "boom");
         assertThat(dirty.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(dirty.outcome().errorMessage()).contains("code 2").contains("boom");
     }
 
     @Test
     void failuresCarryTheRealReason() {
-        assertThat(SessionEnding.decide(false, API_ERROR, 1, "").outcome().errorMessage()).contains("529");
-        assertThat(SessionEnding.decide(false, null, 143, "").outcome().errorMessage()).contains("143");
-        assertThat(SessionEnding.decide(false, null, null, "").outcome().errorMessage())
+        assertThat(SessionEnding.decide(false, null, API_ERROR, 1, "").outcome().errorMessage()).contains("529");
+        assertThat(SessionEnding.decide(false, null, null, 143, "").outcome().errorMessage()).contains("143");
+        assertThat(SessionEnding.decide(false, null, null, null, "").outcome().errorMessage())
                 .contains("without recording an exit status");
-        assertThat(SessionEnding.decide(false, null, 1, "Error: No conversation found with session ID: x")
+        assertThat(SessionEnding.decide(false, null, null, 1, "Error: No conversation found with session ID: x")
                 .outcome().errorMessage()).contains("No conversation found");
     }
 

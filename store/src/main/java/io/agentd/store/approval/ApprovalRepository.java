@@ -36,6 +36,12 @@ public final class ApprovalRepository {
                 + " ORDER BY created_at, rowid", ApprovalRepository::map, sessionId);
     }
 
+    /** When the session's latest approval was decided; empty if none was. */
+    public Optional<Instant> lastDecidedAt(Connection c, String sessionId) throws SQLException {
+        return Sql.one(c, "SELECT MAX(responded_at) AS responded_at FROM approvals WHERE session_id = ?",
+                rs -> Sql.instant(rs, "responded_at"), sessionId);
+    }
+
     public boolean hasPending(Connection c, String sessionId) throws SQLException {
         return Sql.count(c, "SELECT COUNT(*) FROM approvals WHERE session_id = ? AND status = 'pending'", sessionId) > 0;
     }

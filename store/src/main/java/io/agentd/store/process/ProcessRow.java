@@ -11,6 +11,8 @@ import static java.util.Objects.requireNonNull;
  * @param startTime the process start time, which tells a live process from a later one reusing the pid
  * @param stdoutOffset bytes of the stdout spool already turned into rows
  * @param interruptRequestedAt when a user asked to interrupt; the session then ends {@code interrupted}
+ * @param stopReason why agentd stopped the process itself (idle timeout); the session then ends {@code failed}
+ *                   with it. Null when it did not.
  */
 public record ProcessRow(
         String sessionId,
@@ -21,7 +23,8 @@ public record ProcessRow(
         String mcpConfigPath,
         Instant interruptRequestedAt,
         Integer exitCode,
-        Instant endedAt) {
+        Instant endedAt,
+        String stopReason) {
 
     public ProcessRow {
         requireNonNull(sessionId, "sessionId is null");

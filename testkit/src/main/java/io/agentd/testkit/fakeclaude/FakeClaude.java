@@ -150,6 +150,12 @@ public final class FakeClaude {
             return this;
         }
 
+        /** Waits until {@code file} exists: the test creates it when the fake should go on. */
+        public Builder awaitFile(Path file) {
+            steps.add(new Step.AwaitFile(file.toAbsolutePath()));
+            return this;
+        }
+
         /**
          * Prints one JSON line of exactly {@code bytes} bytes (newline not counted) of unknown type
          * {@code fake_padding}; the script generates it, so 50 MB cost the test no memory.

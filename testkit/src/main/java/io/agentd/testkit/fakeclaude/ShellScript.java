@@ -40,6 +40,7 @@ final class ShellScript {
             case Step.Stderr err -> "printf '%s\\n' " + quote(err.line()) + " >&2";
             case Step.StdoutFile file -> "cat " + quote(file.file().toString());
             case Step.Sleep sleep -> "sleep " + seconds(sleep.duration().toMillis());
+            case Step.AwaitFile await -> "while [ ! -e " + quote(await.file().toString()) + " ]; do sleep 0.02; done";
             case Step.HugeLine huge -> "{ printf '%s' " + quote(huge.prefix())
                     + "; head -c " + huge.fillBytes() + " /dev/zero | tr '\\0' 'x'"
                     + "; printf '%s\\n' " + quote(huge.suffix()) + "; }";

@@ -48,4 +48,11 @@ sealed interface Step {
             }
         }
     }
+
+    /** Waits until a file exists, so a test decides when the fake goes on. */
+    record AwaitFile(Path file) implements Step {
+        public AwaitFile {
+            requireNonNull(file, "file is null");
+        }
+    }
 }

@@ -86,6 +86,21 @@ class FakeClaudeIT {
     }
 
     @Test
+    void waitsForAFileBeforeGoingOn() throws Exception {
+        Path gate = dir.resolve("gate");
+        FakeClaude fake = FakeClaude.builder().stdout("before").awaitFile(gate).stdout("after").writeTo(dir.resolve("bin"));
+        Process process = start(fake, "-p", "x");
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
+
+        assertThat(out.readLine()).isEqualTo("before");
+        assertThat(process.waitFor(300, TimeUnit.MILLISECONDS)).as("still waiting for the gate").isFalse();
+        Files.createFile(gate);
+        assertThat(out.readLine()).isEqualTo("after");
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+    }
+
+    @Test
     void crashesMidStreamWithTheGivenExitCode() throws Exception {
         FakeClaude crash = FakeClaude.builder().stdout("{\"type\":\"system\",\"subtype\":\"init\"}").exit(3)
                 .writeTo(dir.resolve("crash"));

@@ -12,7 +12,6 @@ import io.agentd.daemon.session.stream.StreamEvent;
 import io.agentd.daemon.session.stream.TokenUsage;
 import io.agentd.daemon.session.stream.Usage;
 import io.agentd.store.Database;
-import io.agentd.store.StoreException;
 import io.agentd.store.Tx;
 import io.agentd.store.approval.ApprovalRow;
 import io.agentd.store.conversation.ConversationEventRow;
@@ -28,11 +27,11 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -40,7 +39,7 @@ import static java.util.Objects.requireNonNull;
  * Turns one session's stdout lines into rows. Lines are collected per read chunk and written in one
  * transaction together with the spool offset just past them, so after a crash every line is either
  * fully stored or will be read again: never lost, never stored twice. A failed write (disk full,
- * read-only file) is retried until it succeeds; Claude meanwhile keeps writing to the spool.
+ * read-only file) is retried until it succeeds ({@link StoreRetry}); Claude meanwhile keeps writing to the spool.
  */
 public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollower.OversizeSink {
     private static final Logger log = LoggerFactory.getLogger(SessionIngestor.class);
@@ -142,27 +141,16 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
         flush();
     }
 
-    /** Writes everything collected so far, retrying until the store takes it. */
+    /** Writes everything collected so far, retrying until the store takes it (see {@link StoreRetry}). */
     public void flush() throws InterruptedException {
         if (pendingEnd < 0) {
             return;
         }
         List<Pending> batch = List.copyOf(pending);
         long end = pendingEnd;
-        Duration backoff = Duration.ofMillis(200);
-        while (true) {
-            try {
-                IngestState.Delta delta = ctx.database().write(tx -> apply(tx, batch, end));
-                state.apply(delta);
-                break;
-            } catch (StoreException e) {
-                log.error("session {}: storing {} events failed, retrying in {} ms: {}", sessionId, batch.size(),
-                        backoff.toMillis(), e.getMessage());
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
-                        : backoff.multipliedBy(2);
-            }
-        }
+        IngestState.Delta delta = StoreRetry.write(ctx.database(),
+                "session " + sessionId + ": storing " + batch.size() + " events", tx -> apply(tx, batch, end));
+        state.apply(delta);
         pending.clear();
         pendingBytes = 0;
         pendingEnd = -1;
@@ -239,13 +227,11 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
         ctx.sessions().setOutcome(tx.connection(), sessionId, new SessionOutcome(result.totalCostUsd(),
                 result.durationMs(), result.durationApiMs(), result.numTurns(),
                 result.resultText().isEmpty() ? null : result.resultText(), null));
-        TokenUsage.contextWindow(result, delta.model()).ifPresent(window -> {
-            try {
-                ctx.sessions().setContextWindow(tx.connection(), sessionId, window);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // Not through a lambda: an SQLException must reach the writer as one, so a full disk is retried.
+        OptionalLong window = TokenUsage.contextWindow(result, delta.model());
+        if (window.isPresent()) {
+            ctx.sessions().setContextWindow(tx.connection(), sessionId, window.getAsLong());
+        }
         delta.result(result);
     }
 
