@@ -1,5 +1,6 @@
 package io.agentd.store;
 
+import io.agentd.store.jdbc.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,10 +194,14 @@ final class Writer implements AutoCloseable {
         }
     }
 
+    /** Runs a transaction or savepoint command; cached like any statement, as every batch runs the same few. */
     void exec(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
+        Sql.withStatement(connection, sql, p -> {
+            if (p.execute()) {
+                p.getResultSet().close(); // a pragma's answer: done with, and the statement reset for reuse
+            }
+            return null;
+        });
     }
 
     Connection connection() {

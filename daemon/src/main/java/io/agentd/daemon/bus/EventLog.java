@@ -5,6 +5,7 @@ import io.agentd.store.Database;
 import io.agentd.store.Tx;
 import io.agentd.store.event.EventRepository;
 import io.agentd.store.event.EventRow;
+import io.agentd.store.event.NewEvent;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -47,6 +49,38 @@ public final class EventLog {
         BusEvent event = BusEvent.of(row.seq(), row.type(), now, sessionId, runId, data, json);
         tx.afterCommit(() -> bus.dispatch(event));
         return event;
+    }
+
+    /** An event to publish: what {@link #publish} takes, for {@link #publishAll}. */
+    public record Draft(BusEventType type, String sessionId, String runId, ObjectNode data) {
+        public Draft {
+            requireNonNull(type, "type is null");
+            requireNonNull(data, "data is null");
+        }
+    }
+
+    /**
+     * Records events in {@code tx} in list order, many per statement (the ingestor publishes one for every
+     * conversation row it stores); they reach subscribers after the commit, in that order.
+     */
+    public List<BusEvent> publishAll(Tx tx, List<Draft> drafts) throws SQLException {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<NewEvent> rows = new ArrayList<>(drafts.size());
+        for (Draft d : drafts) {
+            rows.add(new NewEvent(d.type().wireName(), d.sessionId(), d.runId(), now, MAPPER.writeValueAsString(d.data())));
+        }
+        List<EventRow> stored = events.appendAll(tx.connection(), rows);
+        List<BusEvent> published = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            EventRow row = stored.get(i);
+            Draft d = drafts.get(i);
+            published.add(BusEvent.of(row.seq(), row.type(), now, d.sessionId(), d.runId(), d.data(), row.dataJson()));
+        }
+        tx.afterCommit(() -> published.forEach(bus::dispatch));
+        return published;
     }
 
     /** Stored events after {@code seq}, oldest first. */

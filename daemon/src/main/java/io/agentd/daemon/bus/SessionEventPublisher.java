@@ -5,10 +5,13 @@ import io.agentd.store.Tx;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.session.SessionRow;
 import io.agentd.store.session.SessionStatus;
+import io.agentd.store.session.TokenCounts;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,7 +44,15 @@ public final class SessionEventPublisher implements SessionEvents {
     }
 
     @Override
-    public void conversationAppended(Tx tx, String runId, ConversationEventRow e) throws SQLException {
+    public void conversationAppended(Tx tx, String runId, List<ConversationEventRow> events) throws SQLException {
+        List<EventLog.Draft> drafts = new ArrayList<>(events.size());
+        for (ConversationEventRow e : events) {
+            drafts.add(new EventLog.Draft(BusEventType.CONVERSATION_UPDATED, e.sessionId(), runId, conversationData(runId, e)));
+        }
+        log.publishAll(tx, drafts);
+    }
+
+    private static ObjectNode conversationData(String runId, ConversationEventRow e) {
         ObjectNode data = MAPPER.createObjectNode();
         data.put("session_id", e.sessionId());
         data.put("run_id", runId);
@@ -77,20 +88,23 @@ public final class SessionEventPublisher implements SessionEvents {
                 data.put("content_type", "system");
             }
         }
-        log.publish(tx, BusEventType.CONVERSATION_UPDATED, e.sessionId(), runId, data);
+        return data;
     }
 
     @Override
-    public void tokensUpdated(Tx tx, SessionRow s) throws SQLException {
+    public void tokensUpdated(Tx tx, String sessionId, String runId, SessionStatus status, TokenCounts tokens)
+            throws SQLException {
         // hld's shape: a status event that does not change the status; desktop UIs rely on new_status in it.
-        ObjectNode data = base(s);
-        data.put("old_status", s.status().wireName());
-        data.put("new_status", s.status().wireName());
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("session_id", sessionId);
+        data.put("run_id", runId);
+        data.put("old_status", status.wireName());
+        data.put("new_status", status.wireName());
         data.put("reason", "token_update");
-        putIfPresent(data, "input_tokens", s.tokens().inputTokens());
-        putIfPresent(data, "output_tokens", s.tokens().outputTokens());
-        putIfPresent(data, "effective_context_tokens", s.tokens().effectiveContextTokens());
-        log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, s.id(), s.runId(), data);
+        putIfPresent(data, "input_tokens", tokens.inputTokens());
+        putIfPresent(data, "output_tokens", tokens.outputTokens());
+        putIfPresent(data, "effective_context_tokens", tokens.effectiveContextTokens());
+        log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, sessionId, runId, data);
     }
 
     @Override

@@ -4,9 +4,11 @@ import io.agentd.store.Tx;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.session.SessionRow;
 import io.agentd.store.session.SessionStatus;
+import io.agentd.store.session.TokenCounts;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Every persisted change to a session, told inside the transaction that makes it, so a publisher can
@@ -16,11 +18,18 @@ public interface SessionEvents {
     /** A status transition; {@code session} is the row after the change. */
     void statusChanged(Tx tx, SessionRow session, SessionStatus from, SessionStatus to) throws SQLException;
 
-    /** A conversation event was stored. */
-    void conversationAppended(Tx tx, String runId, ConversationEventRow event) throws SQLException;
+    /** Conversation events were stored, in this order. */
+    void conversationAppended(Tx tx, String runId, List<ConversationEventRow> events) throws SQLException;
 
-    /** Token counts of the latest root assistant message changed. */
-    void tokensUpdated(Tx tx, SessionRow session) throws SQLException;
+    /**
+     * Token counts of the latest root assistant message changed. The ingestor tells this once per
+     * transaction, with the last counts it stored, however many assistant messages the transaction held.
+     *
+     * @param status the session's status (unchanged by the update)
+     * @param tokens the counts as stored
+     */
+    void tokensUpdated(Tx tx, String sessionId, String runId, SessionStatus status, TokenCounts tokens)
+            throws SQLException;
 
     /** The title was set. */
     void titleChanged(Tx tx, SessionRow session) throws SQLException;
@@ -51,11 +60,11 @@ public interface SessionEvents {
         }
 
         @Override
-        public void conversationAppended(Tx tx, String runId, ConversationEventRow event) {
+        public void conversationAppended(Tx tx, String runId, List<ConversationEventRow> events) {
         }
 
         @Override
-        public void tokensUpdated(Tx tx, SessionRow session) {
+        public void tokensUpdated(Tx tx, String sessionId, String runId, SessionStatus status, TokenCounts tokens) {
         }
 
         @Override

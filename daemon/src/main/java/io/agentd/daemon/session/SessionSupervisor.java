@@ -145,7 +145,7 @@ public final class SessionSupervisor implements AutoCloseable {
                 ConversationEntry q = ConversationEntry.userQuery(spec.query());
                 var stored = ctx.conversation().append(tx.connection(), new NewConversationEvent(sessionId, null,
                         EventType.MESSAGE, now, q.role(), q.content(), null, null, null, null, null, null));
-                ctx.events().conversationAppended(tx, runId, stored);
+                ctx.events().conversationAppended(tx, runId, List.of(stored));
             }
             return null;
         });

@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 @ExtendWith(TempDatabaseExtension.class)
 class EventLogTest {
@@ -78,6 +80,33 @@ class EventLogTest {
         assertThat(received).isEqualTo(published);
         assertThat(log.after(0, 100)).extracting(BusEvent::seq).isEqualTo(published);
         assertThat(log.lastSeq()).isEqualTo(published.getLast());
+    }
+
+    @Test
+    void manyEventsPublishedAtOnceKeepTheirOrderInTheLogAndOnTheBus() throws Exception {
+        List<EventLog.Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            drafts.add(new EventLog.Draft(BusEventType.CONVERSATION_UPDATED, "s1", "r1", data(i + 1)));
+        }
+        List<BusEvent> published = database.write(tx -> {
+            List<BusEvent> out = new ArrayList<>();
+            out.add(log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(0)));
+            out.addAll(log.publishAll(tx, drafts));
+            out.addAll(log.publishAll(tx, List.of()));
+            return out;
+        });
+
+        assertThat(published).extracting(BusEvent::seq).hasSize(71).isSorted().doesNotHaveDuplicates();
+        assertThat(published).extracting(e -> e.data().path("n").asInt())
+                .isEqualTo(IntStream.range(0, 71).boxed().toList());
+        List<BusEvent> received = new ArrayList<>();
+        BusEvent e;
+        while ((e = subscriber.poll(Duration.ofMillis(200))) != null) {
+            received.add(e);
+        }
+        assertThat(received).isEqualTo(published);
+        assertThat(log.after(0, 100)).extracting(BusEvent::seq, x -> x.data().path("n").asInt())
+                .isEqualTo(published.stream().map(x -> tuple(x.seq(), x.data().path("n").asInt())).toList());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.agentd.store.Tx;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.session.SessionRow;
 import io.agentd.store.session.SessionStatus;
+import io.agentd.store.session.TokenCounts;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,13 +23,15 @@ public final class RecordingSessionEvents implements SessionEvents {
     }
 
     @Override
-    public void conversationAppended(Tx tx, String runId, ConversationEventRow event) {
-        changes.add("conversation " + event.sessionId() + " " + event.eventType().wireName());
+    public void conversationAppended(Tx tx, String runId, List<ConversationEventRow> events) {
+        for (ConversationEventRow event : events) {
+            changes.add("conversation " + event.sessionId() + " " + event.eventType().wireName());
+        }
     }
 
     @Override
-    public void tokensUpdated(Tx tx, SessionRow session) {
-        changes.add("tokens " + session.id());
+    public void tokensUpdated(Tx tx, String sessionId, String runId, SessionStatus status, TokenCounts tokens) {
+        changes.add("tokens " + sessionId);
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class ApprovalRepository {
                 + " ORDER BY created_at DESC, id LIMIT 1", ApprovalRepository::map, sessionId, toolUseId);
     }
 
+    /** Whether Claude ever asked for an approval in this session. */
+    public boolean anyForSession(Connection c, String sessionId) throws SQLException {
+        return Sql.count(c, "SELECT EXISTS (SELECT 1 FROM approvals WHERE session_id = ?)", sessionId) > 0;
+    }
+
     /** Pending approvals of a session, oldest first. */
     public List<ApprovalRow> pending(Connection c, String sessionId) throws SQLException {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM approvals WHERE session_id = ? AND status = 'pending'"

@@ -1,9 +1,9 @@
 package io.agentd.store.conversation;
 
+import io.agentd.store.jdbc.MultiRowInsert;
 import io.agentd.store.jdbc.Sql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,6 +12,10 @@ import java.util.Optional;
 
 /** SQL for {@code conversation_events}. Stateless; every method runs on the connection it is given. */
 public final class ConversationRepository {
+    private static final MultiRowInsert INSERT_ALL = new MultiRowInsert("""
+            INSERT INTO conversation_events (session_id, claude_session_id, sequence, event_type, created_at, role,
+                content, tool_id, tool_name, tool_input_json, tool_result_for_id, tool_result_content,
+                parent_tool_use_id)""", 13, "id");
     private static final String COLUMNS = """
             id, session_id, claude_session_id, sequence, event_type, created_at, role, content, tool_id, tool_name,
             tool_input_json, tool_result_for_id, tool_result_content, is_completed, approval_status, approval_id,
@@ -19,25 +23,39 @@ public final class ConversationRepository {
 
     /** Appends with the next sequence number of the session (call on the writer connection). */
     public ConversationEventRow append(Connection c, NewConversationEvent e) throws SQLException {
-        long sequence = Sql.count(c, "SELECT COALESCE(MAX(sequence), 0) + 1 FROM conversation_events WHERE session_id = ?",
-                e.sessionId());
-        long id;
-        try (PreparedStatement p = c.prepareStatement("""
-                INSERT INTO conversation_events (session_id, claude_session_id, sequence, event_type, created_at, role,
-                    content, tool_id, tool_name, tool_input_json, tool_result_for_id, tool_result_content,
-                    parent_tool_use_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
-            Sql.bind(p, e.sessionId(), e.claudeSessionId(), sequence, e.eventType(), e.createdAt(), e.role(), e.content(),
-                    e.toolId(), e.toolName(), e.toolInputJson(), e.toolResultForId(), e.toolResultContent(),
-                    e.parentToolUseId());
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
+        return appendAll(c, List.of(e), nextSequence(c, e.sessionId())).getFirst();
+    }
+
+    /**
+     * Appends events numbered {@code firstSequence}, {@code firstSequence + 1}, … in list order, many per
+     * statement; returns them as stored.
+     */
+    public List<ConversationEventRow> appendAll(Connection c, List<NewConversationEvent> events, long firstSequence)
+            throws SQLException {
+        long[] ids = INSERT_ALL.insertReturningKeys(c, events, new MultiRowInsert.RowValues<>() {
+            private long sequence = firstSequence;
+
+            @Override
+            public Object[] of(NewConversationEvent e) {
+                return new Object[]{e.sessionId(), e.claudeSessionId(), sequence++, e.eventType(), e.createdAt(),
+                        e.role(), e.content(), e.toolId(), e.toolName(), e.toolInputJson(), e.toolResultForId(),
+                        e.toolResultContent(), e.parentToolUseId()};
             }
+        });
+        List<ConversationEventRow> out = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            NewConversationEvent e = events.get(i);
+            out.add(new ConversationEventRow(ids[i], e.sessionId(), e.claudeSessionId(), firstSequence + i, e.eventType(),
+                    e.createdAt(), e.role(), e.content(), e.toolId(), e.toolName(), e.toolInputJson(),
+                    e.toolResultForId(), e.toolResultContent(), false, null, null, e.parentToolUseId()));
         }
-        return new ConversationEventRow(id, e.sessionId(), e.claudeSessionId(), sequence, e.eventType(), e.createdAt(),
-                e.role(), e.content(), e.toolId(), e.toolName(), e.toolInputJson(), e.toolResultForId(),
-                e.toolResultContent(), false, null, null, e.parentToolUseId());
+        return out;
+    }
+
+    /** The sequence number the next event of a session gets: 1 for a session without events. */
+    public long nextSequence(Connection c, String sessionId) throws SQLException {
+        return Sql.count(c, "SELECT COALESCE(MAX(sequence), 0) + 1 FROM conversation_events WHERE session_id = ?",
+                sessionId);
     }
 
     /** The events of one session in sequence order. */
@@ -65,10 +83,16 @@ public final class ConversationRepository {
                 ConversationRepository::map, sessionId, toolId);
     }
 
-    /** Marks a session's tool call completed when its result arrives; returns whether one was found. */
-    public boolean markToolCompleted(Connection c, String sessionId, String toolId) throws SQLException {
-        return Sql.update(c, "UPDATE conversation_events SET is_completed = 1"
-                + " WHERE session_id = ? AND tool_id = ? AND event_type = 'tool_call'", sessionId, toolId) > 0;
+    /**
+     * Marks the calls of {@code toolId} numbered before {@code before} completed: what a result numbered
+     * {@code before} answers, also when it is written after rows that came later.
+     */
+    public void markToolCompleted(Connection c, String sessionId, String toolId, long before) throws SQLException {
+        // Without INDEXED BY the bound on sequence can steer the planner to the (session_id, sequence) index,
+        // which scans every earlier row of the session: quadratic over a long conversation.
+        Sql.update(c, "UPDATE conversation_events INDEXED BY idx_conversation_tool SET is_completed = 1"
+                + " WHERE session_id = ? AND tool_id = ? AND event_type = 'tool_call' AND sequence < ?",
+                sessionId, toolId, before);
     }
 
     /** Gives events stored before the Claude session id was known (the injected query) that id. */

@@ -1,27 +1,37 @@
 package io.agentd.store.event;
 
+import io.agentd.store.jdbc.MultiRowInsert;
 import io.agentd.store.jdbc.Sql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** SQL for {@code events}. */
 public final class EventRepository {
+    private static final MultiRowInsert INSERT_ALL =
+            new MultiRowInsert("INSERT INTO events (type, session_id, run_id, created_at, data_json)", 5, "seq");
+
     /** Appends an event and returns it with its sequence number. */
     public EventRow append(Connection c, String type, String sessionId, String runId, Instant at, String dataJson)
             throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO events (type, session_id, run_id, created_at, data_json) VALUES (?, ?, ?, ?, ?) RETURNING seq")) {
-            Sql.bind(p, type, sessionId, runId, at, dataJson);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return new EventRow(rs.getLong(1), type, sessionId, runId, at, dataJson);
-            }
+        long seq = Sql.one(c, "INSERT INTO events (type, session_id, run_id, created_at, data_json) VALUES (?, ?, ?, ?, ?)"
+                + " RETURNING seq", rs -> rs.getLong(1), type, sessionId, runId, at, dataJson).orElseThrow();
+        return new EventRow(seq, type, sessionId, runId, at, dataJson);
+    }
+
+    /** Appends events in list order, many per statement; returns them with their sequence numbers. */
+    public List<EventRow> appendAll(Connection c, List<NewEvent> events) throws SQLException {
+        long[] seqs = INSERT_ALL.insertReturningKeys(c, events,
+                e -> new Object[]{e.type(), e.sessionId(), e.runId(), e.createdAt(), e.dataJson()});
+        List<EventRow> out = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            NewEvent e = events.get(i);
+            out.add(new EventRow(seqs[i], e.type(), e.sessionId(), e.runId(), e.createdAt(), e.dataJson()));
         }
+        return out;
     }
 
     /** Events after {@code afterSeq}, oldest first, at most {@code limit}. */

@@ -22,14 +22,14 @@ public final class Sql {
     }
 
     public static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
+        return withStatement(c, sql, p -> {
             bind(p, args);
             return p.executeUpdate();
-        }
+        });
     }
 
     public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
+        return withStatement(c, sql, p -> {
             bind(p, args);
             try (ResultSet rs = p.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -38,15 +38,30 @@ public final class Sql {
                 }
                 return out;
             }
-        }
+        });
     }
 
+    /** The first row, if any; also for {@code INSERT … RETURNING}. */
     public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
+        return withStatement(c, sql, p -> {
             bind(p, args);
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? Optional.ofNullable(mapper.map(rs)) : Optional.empty();
             }
+        });
+    }
+
+    /**
+     * Runs {@code work} with a statement for {@code sql}: the connection's cached one when it has a
+     * {@link StatementCache} (the store's connections do), else a fresh one closed afterwards.
+     */
+    public static <T> T withStatement(Connection c, String sql, StatementCache.StatementWork<T> work)
+            throws SQLException {
+        if (c instanceof StatementCache.Owner owner) {
+            return owner.statementCache().run(sql, work);
+        }
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            return work.run(p);
         }
     }
 

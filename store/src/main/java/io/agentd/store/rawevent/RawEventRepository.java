@@ -1,5 +1,6 @@
 package io.agentd.store.rawevent;
 
+import io.agentd.store.jdbc.MultiRowInsert;
 import io.agentd.store.jdbc.Sql;
 
 import java.sql.Connection;
@@ -9,9 +10,12 @@ import java.util.List;
 
 /** SQL for {@code raw_events}: every stdout line of a Claude process, verbatim, for audit and re-processing. */
 public final class RawEventRepository {
-    public void insert(Connection c, String sessionId, String eventJson, Instant createdAt) throws SQLException {
-        Sql.update(c, "INSERT INTO raw_events (session_id, event_json, created_at) VALUES (?, ?, ?)",
-                sessionId, eventJson, createdAt);
+    private static final MultiRowInsert INSERT_ALL =
+            new MultiRowInsert("INSERT INTO raw_events (session_id, event_json, created_at)", 3, null);
+
+    /** Inserts lines in the order given, many per statement. */
+    public void insertAll(Connection c, String sessionId, List<String> eventJsons, Instant createdAt) throws SQLException {
+        INSERT_ALL.insert(c, eventJsons, json -> new Object[]{sessionId, json, createdAt});
     }
 
     public List<String> bySession(Connection c, String sessionId) throws SQLException {

@@ -160,12 +160,18 @@ public final class SessionRepository {
         Sql.update(c, "UPDATE sessions SET model = COALESCE(model, ?), model_id = ? WHERE id = ?", model, modelId, id);
     }
 
-    public void setTokens(Connection c, String id, TokenCounts t, Instant now) throws SQLException {
-        Sql.update(c, """
+    /**
+     * Stores the latest token counts (a null context window keeps the stored one) and the activity time.
+     *
+     * @return the session's status, so the caller can describe the change without reading the row back;
+     *         empty when there is no such session
+     */
+    public Optional<SessionStatus> setTokens(Connection c, String id, TokenCounts t, Instant now) throws SQLException {
+        return Sql.one(c, """
                 UPDATE sessions SET input_tokens = ?, output_tokens = ?, cache_creation_input_tokens = ?,
                     cache_read_input_tokens = ?, effective_context_tokens = ?,
                     context_window = COALESCE(?, context_window), last_activity_at = ?
-                WHERE id = ?""",
+                WHERE id = ? RETURNING status""", rs -> SessionStatus.fromWire(rs.getString(1)),
                 t.inputTokens(), t.outputTokens(), t.cacheCreationInputTokens(), t.cacheReadInputTokens(),
                 t.effectiveContextTokens(), t.contextWindow(), now, id);
     }

@@ -9,9 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 @ExtendWith(TempDatabaseExtension.class)
 class ConversationRepositoryTest {
@@ -48,7 +51,7 @@ class ConversationRepositoryTest {
             events.append(tx.connection(), new NewConversationEvent(s.id(), "c", EventType.TOOL_CALL, now, "assistant",
                     null, "toolu_1", "Write", "{\"file_path\":\"x\"}", null, null, null));
             events.linkApproval(tx.connection(), s.id(), "toolu_1", "local-1", "pending");
-            events.markToolCompleted(tx.connection(), s.id(), "toolu_1");
+            events.markToolCompleted(tx.connection(), s.id(), "toolu_1", 2);
             events.setApprovalStatus(tx.connection(), "local-1", "approved");
             return null;
         });
@@ -56,6 +59,57 @@ class ConversationRepositoryTest {
         assertThat(call.isCompleted()).isTrue();
         assertThat(call.approvalId()).isEqualTo("local-1");
         assertThat(call.approvalStatus()).isEqualTo("approved");
+    }
+
+    @Test
+    void appendsManyEventsNumberedFromTheGivenSequenceAndReturnsThemAsStored(Database db) {
+        SessionRow s = Sessions.newSession("a");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // as stored
+        List<NewConversationEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            batch.add(message(s.id(), "c", "assistant", "text " + i, now));
+        }
+        List<ConversationEventRow> appended = db.write(tx -> {
+            sessions.insert(tx.connection(), s);
+            events.append(tx.connection(), message(s.id(), null, "user", "query", now));
+            return events.appendAll(tx.connection(), batch, events.nextSequence(tx.connection(), s.id()));
+        });
+
+        List<ConversationEventRow> stored = db.read(c -> events.bySession(c, s.id()));
+        assertThat(stored).hasSize(71);
+        assertThat(stored.subList(1, 71)).isEqualTo(appended);
+        assertThat(appended).extracting(ConversationEventRow::sequence).first().isEqualTo(2L);
+        assertThat(appended).extracting(ConversationEventRow::content).last().isEqualTo("text 69");
+    }
+
+    @Test
+    void aResultCompletesOnlyTheCallsNumberedBeforeIt(Database db) {
+        SessionRow s = Sessions.newSession("a");
+        Instant now = Instant.now();
+        db.write(tx -> {
+            sessions.insert(tx.connection(), s);
+            // The same id twice (Claude does not do that, but a replayed line could): the result at 2 answers the
+            // call at 1, not the one at 3, although all three rows are stored before it is marked.
+            events.appendAll(tx.connection(), List.of(call(s.id(), "toolu_1", now), result(s.id(), "toolu_1", now),
+                    call(s.id(), "toolu_1", now)), 1);
+            events.markToolCompleted(tx.connection(), s.id(), "toolu_1", 2);
+            return null;
+        });
+
+        assertThat(db.<List<ConversationEventRow>>read(c -> events.bySession(c, s.id())))
+                .filteredOn(r -> r.eventType() == EventType.TOOL_CALL)
+                .extracting(ConversationEventRow::sequence, ConversationEventRow::isCompleted)
+                .containsExactly(tuple(1L, true), tuple(3L, false));
+    }
+
+    private static NewConversationEvent call(String sessionId, String toolId, Instant at) {
+        return new NewConversationEvent(sessionId, "c", EventType.TOOL_CALL, at, "assistant", null, toolId, "Bash",
+                "{}", null, null, null);
+    }
+
+    private static NewConversationEvent result(String sessionId, String toolId, Instant at) {
+        return new NewConversationEvent(sessionId, "c", EventType.TOOL_RESULT, at, "user", null, null, null, null,
+                toolId, "ok", null);
     }
 
     private static NewConversationEvent message(String sessionId, String claudeId, String role, String text, Instant at) {

@@ -13,6 +13,8 @@ public final class IngestState {
     private volatile String claudeSessionId;
     private volatile String model;
     private volatile StreamEvent.Result result;
+    /** The sequence number of the session's next conversation row; 0 until read from the store. */
+    private volatile long nextSequence;
     private final Map<String, String> readCalls = new ConcurrentHashMap<>();
 
     /**
@@ -38,13 +40,22 @@ public final class IngestState {
     }
 
     Delta delta() {
-        return new Delta(claudeSessionId, model, result);
+        return new Delta(claudeSessionId, model, result, nextSequence);
     }
 
     void apply(Delta d) {
         claudeSessionId = d.claudeSessionId;
         model = d.model;
         result = d.result;
+        nextSequence = d.nextSequence;
+    }
+
+    /**
+     * Makes the next transaction read the next sequence number from the store again: after a failed write,
+     * in case the failure was a sequence some other writer took.
+     */
+    void forgetSequence() {
+        nextSequence = 0;
     }
 
     /** Changes of one transaction. */
@@ -52,11 +63,13 @@ public final class IngestState {
         private String claudeSessionId;
         private String model;
         private StreamEvent.Result result;
+        private long nextSequence;
 
-        Delta(String claudeSessionId, String model, StreamEvent.Result result) {
+        Delta(String claudeSessionId, String model, StreamEvent.Result result, long nextSequence) {
             this.claudeSessionId = claudeSessionId;
             this.model = model;
             this.result = result;
+            this.nextSequence = nextSequence;
         }
 
         String claudeSessionId() {
@@ -77,6 +90,15 @@ public final class IngestState {
 
         void result(StreamEvent.Result r) {
             this.result = r;
+        }
+
+        /** The next sequence number, 0 when not known yet. */
+        long nextSequence() {
+            return nextSequence;
+        }
+
+        void nextSequence(long n) {
+            this.nextSequence = n;
         }
     }
 }

@@ -3,31 +3,17 @@ package io.agentd.daemon.session.ingest;
 import io.agentd.daemon.session.follow.SpoolFollower;
 import io.agentd.daemon.session.stream.ContentBlock;
 import io.agentd.daemon.session.stream.ConversationEntries;
-import io.agentd.daemon.session.stream.ConversationEntry;
-import io.agentd.daemon.session.stream.EntryType;
-import io.agentd.daemon.session.stream.FileSnapshot;
-import io.agentd.daemon.session.stream.ModelNames;
 import io.agentd.daemon.session.stream.ReadSnapshots;
 import io.agentd.daemon.session.stream.StreamEvent;
-import io.agentd.daemon.session.stream.TokenUsage;
-import io.agentd.daemon.session.stream.Usage;
-import io.agentd.store.Database;
 import io.agentd.store.Tx;
-import io.agentd.store.approval.ApprovalRow;
 import io.agentd.store.conversation.ConversationEventRow;
-import io.agentd.store.conversation.EventType;
-import io.agentd.store.conversation.NewConversationEvent;
-import io.agentd.store.session.SessionOutcome;
 import io.agentd.store.session.SessionRow;
-import io.agentd.store.session.TokenCounts;
-import io.agentd.store.snapshot.FileSnapshotRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +36,7 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
     private final String sessionId;
     private final String runId;
     private final Path workingDir;
-    private final List<Pending> pending = new ArrayList<>();
+    private final List<PendingLine> pending = new ArrayList<>();
     private long pendingBytes;
     private long pendingEnd = -1;
     private final IngestState state;
@@ -59,14 +45,6 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
      * calls may have been stored by the previous daemon; null until the first line.
      */
     private Boolean resumed;
-
-    /** A parsed line waiting for its transaction. */
-    private record Pending(StreamEvent event, String raw, List<Snapshot> snapshots) {
-    }
-
-    /** A Read result's file content and the tool call it answers. */
-    private record Snapshot(String toolId, FileSnapshot file) {
-    }
 
     public SessionIngestor(IngestContext ctx, SessionRow session) {
         this.ctx = requireNonNull(ctx, "ctx is null");
@@ -116,7 +94,7 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
             log.debug("session {}: unknown event type '{}' stored raw", sessionId, u.type());
         }
         rememberToolCalls(event);
-        pending.add(new Pending(event, raw, snapshots(event)));
+        pending.add(new PendingLine(event, raw, snapshots(event)));
         pendingBytes += length;
         pendingEnd = endOffset;
         if (pending.size() >= FLUSH_LINES || pendingBytes >= FLUSH_BYTES) {
@@ -131,7 +109,7 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
         }
         log.warn("session {}: skipped a stdout line of {} bytes (over the limit)", sessionId, bytes);
         String note = "{\"type\":\"agentd_oversized_line\",\"bytes\":" + bytes + "}";
-        pending.add(new Pending(new StreamEvent.Malformed(note, "line of " + bytes + " bytes skipped"), note, List.of()));
+        pending.add(new PendingLine(new StreamEvent.Malformed(note, "line of " + bytes + " bytes skipped"), note, List.of()));
         pendingEnd = endOffset;
         flush();
     }
@@ -146,100 +124,21 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
         if (pendingEnd < 0) {
             return;
         }
-        List<Pending> batch = List.copyOf(pending);
+        List<PendingLine> batch = List.copyOf(pending);
         long end = pendingEnd;
         IngestState.Delta delta = StoreRetry.write(ctx.database(),
-                "session " + sessionId + ": storing " + batch.size() + " events", tx -> apply(tx, batch, end));
+                "session " + sessionId + ": storing " + batch.size() + " events", tx -> apply(tx, batch, end),
+                state::forgetSequence);
         state.apply(delta);
         pending.clear();
         pendingBytes = 0;
         pendingEnd = -1;
     }
 
-    private IngestState.Delta apply(Tx tx, List<Pending> batch, long end) throws SQLException {
+    private IngestState.Delta apply(Tx tx, List<PendingLine> batch, long end) throws SQLException {
         IngestState.Delta delta = state.delta();
-        Instant now = ctx.clock().instant();
-        for (Pending p : batch) {
-            ctx.rawEvents().insert(tx.connection(), sessionId, p.raw(), now);
-            applyEvent(tx, p, delta, now);
-        }
-        ctx.processes().setOffset(tx.connection(), sessionId, end);
+        new IngestTransaction(ctx, sessionId, runId, tx, delta, ctx.clock().instant()).apply(batch, end);
         return delta;
-    }
-
-    private void applyEvent(Tx tx, Pending p, IngestState.Delta delta, Instant now) throws SQLException {
-        StreamEvent event = p.event();
-        String claudeId = event.sessionId();
-        if (claudeId != null && !claudeId.isEmpty() && !claudeId.equals(delta.claudeSessionId())) {
-            ctx.sessions().setClaudeSessionId(tx.connection(), sessionId, claudeId);
-            ctx.conversation().backfillClaudeSessionId(tx.connection(), sessionId, claudeId);
-            delta.claudeSessionId(claudeId);
-        }
-        switch (event) {
-            case StreamEvent.SystemInit init when !init.model().isEmpty() -> {
-                ctx.sessions().setModel(tx.connection(), sessionId, ModelNames.shortName(init.model()).orElse(null),
-                        init.model());
-                delta.model(init.model());
-            }
-            case StreamEvent.Result result -> recordResult(tx, result, delta);
-            default -> {
-            }
-        }
-        Optional<Usage> usage = TokenUsage.rootUsage(event);
-        if (usage.isPresent()) {
-            Usage u = usage.get();
-            ctx.sessions().setTokens(tx.connection(), sessionId, new TokenCounts(u.inputTokens(), u.outputTokens(),
-                    u.cacheCreationInputTokens(), u.cacheReadInputTokens(), TokenUsage.effectiveContextTokens(u), null), now);
-            Optional<SessionRow> row = ctx.sessions().find(tx.connection(), sessionId);
-            if (row.isPresent()) {
-                ctx.events().tokensUpdated(tx, row.get());
-            }
-        }
-        for (ConversationEntry entry : ConversationEntries.from(event)) {
-            ConversationEventRow row = ctx.conversation().append(tx.connection(), toRow(entry, delta.claudeSessionId(), now));
-            if (entry.type() == EntryType.TOOL_RESULT && entry.toolResultForId() != null) {
-                ctx.conversation().markToolCompleted(tx.connection(), sessionId, entry.toolResultForId());
-            }
-            if (entry.type() == EntryType.TOOL_CALL && row.toolId() != null) {
-                linkEarlierApproval(tx, row.toolId());
-            }
-            ctx.events().conversationAppended(tx, runId, row);
-        }
-        if (!ConversationEntries.from(event).isEmpty()) {
-            ctx.sessions().touch(tx.connection(), sessionId, now);
-        }
-        for (Snapshot snapshot : p.snapshots()) {
-            ctx.snapshots().insert(tx.connection(), new FileSnapshotRow(snapshot.toolId(), sessionId,
-                    snapshot.file().filePath(), snapshot.file().content(), now));
-        }
-    }
-
-    /** Claude may ask for permission before its assistant event reaches stdout: link the approval now. */
-    private void linkEarlierApproval(Tx tx, String toolId) throws SQLException {
-        Optional<ApprovalRow> approval = ctx.approvals().findByToolUseId(tx.connection(), sessionId, toolId);
-        if (approval.isPresent()) {
-            ctx.conversation().linkApproval(tx.connection(), sessionId, toolId, approval.get().id(),
-                    approval.get().status().toolCallStatus());
-        }
-    }
-
-    private void recordResult(Tx tx, StreamEvent.Result result, IngestState.Delta delta) throws SQLException {
-        ctx.sessions().setOutcome(tx.connection(), sessionId, new SessionOutcome(result.totalCostUsd(),
-                result.durationMs(), result.durationApiMs(), result.numTurns(),
-                result.resultText().isEmpty() ? null : result.resultText(), null));
-        // Not through a lambda: an SQLException must reach the writer as one, so a full disk is retried.
-        OptionalLong window = TokenUsage.contextWindow(result, delta.model());
-        if (window.isPresent()) {
-            ctx.sessions().setContextWindow(tx.connection(), sessionId, window.getAsLong());
-        }
-        delta.result(result);
-    }
-
-    private NewConversationEvent toRow(ConversationEntry e, String claudeId, Instant now) {
-        return new NewConversationEvent(sessionId, claudeId, EventType.valueOf(e.type().name()), now, emptyToNull(e.role()),
-                emptyToNull(e.content()), emptyToNull(e.toolId()), emptyToNull(e.toolName()), emptyToNull(e.toolInputJson()),
-                emptyToNull(e.toolResultForId()), e.type() == EntryType.TOOL_RESULT ? nullToEmpty(e.toolResultContent()) : null,
-                emptyToNull(e.parentToolUseId()));
     }
 
     /** Read calls are remembered so their results can become file snapshots. */
@@ -254,17 +153,17 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
     }
 
     /** Snapshot contents are computed before the transaction: a partial read goes to disk. */
-    private List<Snapshot> snapshots(StreamEvent event) {
+    private List<PendingLine.Snapshot> snapshots(StreamEvent event) {
         if (!(event instanceof StreamEvent.User user)) {
             return List.of();
         }
-        List<Snapshot> out = new ArrayList<>();
+        List<PendingLine.Snapshot> out = new ArrayList<>();
         for (ContentBlock block : user.content()) {
             if (block instanceof ContentBlock.ToolResult result && !result.isError()) {
                 String input = readCallInput(result.toolUseId());
                 if (input != null) {
                     ReadSnapshots.snapshot(input, result.content(), user.toolUseResult(), workingDir)
-                            .ifPresent(file -> out.add(new Snapshot(result.toolUseId(), file)));
+                            .ifPresent(file -> out.add(new PendingLine.Snapshot(result.toolUseId(), file)));
                 }
             }
         }
@@ -294,13 +193,4 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
         }
         return true;
     }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
 }

@@ -30,6 +30,15 @@ public final class StoreRetry {
      * @throws InterruptedException when the thread is interrupted while waiting (daemon detaching)
      */
     public static <T> T write(Database database, String what, WriteWork<T> work) throws InterruptedException {
+        return write(database, what, work, () -> { });
+    }
+
+    /**
+     * As {@link #write(Database, String, WriteWork)}, running {@code afterFailure} after each refused attempt,
+     * for callers that keep state derived from the store which a rolled-back attempt may have made stale.
+     */
+    public static <T> T write(Database database, String what, WriteWork<T> work, Runnable afterFailure)
+            throws InterruptedException {
         Duration backoff = FIRST;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -42,6 +51,7 @@ public final class StoreRetry {
                 if (e.kind() == StoreException.Kind.CLOSED) {
                     throw e;
                 }
+                afterFailure.run();
                 log.warn("{} failed (attempt {}), retrying in {} ms: {}", what, attempt, backoff.toMillis(), e.getMessage());
                 Thread.sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX) > 0 ? MAX : backoff.multipliedBy(2);

@@ -9,7 +9,10 @@ import io.agentd.daemon.session.stream.TokenUsage;
 import io.agentd.daemon.session.stream.Transcripts;
 import io.agentd.daemon.session.stream.Usage;
 import io.agentd.store.Database;
+import io.agentd.store.Tx;
 import io.agentd.store.approval.ApprovalRepository;
+import io.agentd.store.approval.ApprovalRow;
+import io.agentd.store.approval.ApprovalStatus;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.conversation.ConversationRepository;
 import io.agentd.store.conversation.EventType;
@@ -17,6 +20,8 @@ import io.agentd.store.process.ProcessRepository;
 import io.agentd.store.rawevent.RawEventRepository;
 import io.agentd.store.session.SessionRepository;
 import io.agentd.store.session.SessionRow;
+import io.agentd.store.session.SessionStatus;
+import io.agentd.store.session.TokenCounts;
 import io.agentd.store.snapshot.FileSnapshotRow;
 import io.agentd.store.snapshot.SnapshotRepository;
 import io.agentd.store.testing.Sessions;
@@ -31,9 +36,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -261,11 +268,157 @@ class SessionIngestorTest {
         assertThat(session(ctx, session.id()).outcome().resultContent()).hasSize(1_000_000);
     }
 
+    /**
+     * Where a batch ends must not change what is stored: a flush after every line (each in its own
+     * transaction) leaves the same rows as one transaction for the whole transcript.
+     */
+    @ParameterizedTest
+    @MethodSource("transcripts")
+    void aTranscriptWrittenLineByLineStoresWhatOneBatchStores(String name, Database db) throws Exception {
+        IngestContext ctx = context(db);
+        List<Line> lines = lines(Transcripts.bytes(name));
+        SessionRow batched = insertSession(ctx);
+        ingest(new SessionIngestor(ctx, batched), lines);
+        SessionRow lineByLine = insertSession(ctx);
+
+        SessionIngestor ingestor = new SessionIngestor(ctx, lineByLine);
+        for (Line line : lines) {
+            ingestor.line(line.bytes(), line.offset(), line.length(), line.end());
+            ingestor.flush();
+        }
+
+        assertThat(projection(conversation(ctx, lineByLine.id())))
+                .containsExactlyElementsOf(projection(conversation(ctx, batched.id())));
+        assertThat(rawEvents(ctx, lineByLine.id())).containsExactlyElementsOf(rawEvents(ctx, batched.id()));
+        SessionRow a = session(ctx, batched.id());
+        SessionRow b = session(ctx, lineByLine.id());
+        assertThat(b.claudeSessionId()).isEqualTo(a.claudeSessionId());
+        assertThat(b.tokens()).isEqualTo(a.tokens());
+        assertThat(b.outcome()).isEqualTo(a.outcome());
+        assertThat(process(ctx, lineByLine.id())).isEqualTo(process(ctx, batched.id()));
+    }
+
+    /**
+     * Token counts are published once per transaction, after its conversation events, with the last counts
+     * of the transaction: subscribers see the final state with fewer events.
+     */
+    @Test
+    void aBatchPublishesItsConversationEventsThenOneTokenUpdateWithItsLastCounts(Database db) throws Exception {
+        TokenRecorder events = new TokenRecorder();
+        IngestContext ctx = context(db, events);
+        SessionRow session = insertSession(ctx);
+        SessionIngestor ingestor = new SessionIngestor(ctx, session);
+        List<Line> lines = lines((INIT + "\n" + assistantText("one", 10, 1) + "\n" + assistantText("two", 20, 2) + "\n"
+                + assistantText("three", 30, 3) + "\n").getBytes(StandardCharsets.UTF_8));
+        String status = session.status().wireName(); // the ingestor does not change it
+
+        ingest(ingestor, lines.subList(0, 3));
+        List<String> afterFirst = List.copyOf(events.changes);
+        ingest(ingestor, lines.subList(3, 4));
+
+        assertThat(afterFirst).containsExactly("conversation 1", "conversation 2", "tokens " + status + " 20/2");
+        assertThat(events.changes.subList(afterFirst.size(), events.changes.size()))
+                .containsExactly("conversation 3", "tokens " + status + " 30/3");
+        assertThat(session(ctx, session.id()).tokens().inputTokens()).isEqualTo(30);
+    }
+
+    @Test
+    void anApprovalAskedForBeforeItsCallReachedStdoutIsLinkedToTheCall(Database db) throws Exception {
+        IngestContext ctx = context(db);
+        SessionRow session = insertSession(ctx);
+        ctx.database().write(tx -> {
+            ctx.approvals().insert(tx.connection(), new ApprovalRow("local-1", session.runId(), session.id(),
+                    ApprovalStatus.APPROVED, Instant.now(), Instant.now(), "Bash", "{}", null, "toolu_asked", "human"));
+            return null;
+        });
+
+        ingest(new SessionIngestor(ctx, session), lines((INIT + "\n" + toolCall("toolu_asked") + "\n"
+                + toolCall("toolu_other") + "\n").getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(conversation(ctx, session.id()))
+                .extracting(ConversationEventRow::toolId, ConversationEventRow::approvalId,
+                        ConversationEventRow::approvalStatus)
+                .containsExactly(tuple("toolu_asked", "local-1", "approved"), tuple("toolu_other", null, null));
+    }
+
+    /** Within one batch a result completes the calls before it only, as if every line were written alone. */
+    @Test
+    void aResultCompletesOnlyTheCallsBeforeItInTheSameBatch(Database db) throws Exception {
+        IngestContext ctx = context(db);
+        SessionRow session = insertSession(ctx);
+
+        ingest(new SessionIngestor(ctx, session), lines((INIT + "\n" + toolCall("toolu_1") + "\n"
+                + toolResult("toolu_1") + "\n" + toolCall("toolu_1") + "\n").getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(conversation(ctx, session.id()))
+                .filteredOn(r -> r.eventType() == EventType.TOOL_CALL)
+                .extracting(ConversationEventRow::sequence, ConversationEventRow::isCompleted)
+                .containsExactly(tuple(1L, true), tuple(3L, false));
+    }
+
+    private static final String INIT = "{\"type\":\"system\",\"subtype\":\"init\",\"session_id\":\"c-1\","
+            + "\"model\":\"claude-sonnet-4-5\"}";
+
+    private static String assistantText(String text, int input, int output) {
+        return "{\"type\":\"assistant\",\"message\":{\"id\":\"m-" + text + "\",\"type\":\"message\",\"role\":\"assistant\","
+                + "\"model\":\"claude-sonnet-4-5\",\"content\":[{\"type\":\"text\",\"text\":\"" + text + "\"}],"
+                + "\"usage\":{\"input_tokens\":" + input + ",\"output_tokens\":" + output
+                + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0}},"
+                + "\"parent_tool_use_id\":null,\"session_id\":\"c-1\"}";
+    }
+
+    private static String toolCall(String toolId) {
+        return "{\"type\":\"assistant\",\"message\":{\"id\":\"m-" + toolId + "\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5\",\"content\":[{\"type\":\"tool_use\",\"id\":\""
+                + toolId + "\",\"name\":\"Bash\",\"input\":{\"command\":\"true\"}}]},\"parent_tool_use_id\":null,"
+                + "\"session_id\":\"c-1\"}";
+    }
+
+    private static String toolResult(String toolId) {
+        return "{\"type\":\"user\",\"message\":{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\","
+                + "\"tool_use_id\":\"" + toolId + "\",\"content\":\"ok\"}]},\"parent_tool_use_id\":null,"
+                + "\"session_id\":\"c-1\"}";
+    }
+
+    /** Records conversation sequences and token updates, the way a subscriber would see them. */
+    private static final class TokenRecorder implements SessionEvents {
+        private final List<String> changes = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void statusChanged(Tx tx, SessionRow session, SessionStatus from, SessionStatus to) {
+        }
+
+        @Override
+        public void conversationAppended(Tx tx, String runId, List<ConversationEventRow> events) {
+            events.forEach(e -> changes.add("conversation " + e.sequence()));
+        }
+
+        @Override
+        public void tokensUpdated(Tx tx, String sessionId, String runId, SessionStatus status, TokenCounts tokens) {
+            changes.add("tokens " + status.wireName() + " " + tokens.inputTokens() + "/" + tokens.outputTokens());
+        }
+
+        @Override
+        public void titleChanged(Tx tx, SessionRow session) {
+        }
+
+        @Override
+        public void archivedChanged(Tx tx, SessionRow session) {
+        }
+
+        @Override
+        public void settingsChanged(Tx tx, SessionRow session, SettingsChange change) {
+        }
+    }
+
     private static IngestContext context(Database db) {
+        return context(db, SessionEvents.NONE);
+    }
+
+    private static IngestContext context(Database db, SessionEvents events) {
         return new IngestContext(db, new SessionRepository(), new ConversationRepository(), new RawEventRepository(),
                 new SnapshotRepository(), new ProcessRepository(), new ApprovalRepository(), new StreamJsonParser(),
-                SessionEvents.NONE,
-                Clock.systemUTC());
+                events, Clock.systemUTC());
     }
 
     /** A session as the supervisor stores it before spawning Claude, launched without a model. */
