@@ -257,6 +257,23 @@ class WireCompatibilityIT {
     }
 
     @Test
+    void agentdsPagingParamsKeepTheConversationsShape() throws IOException {
+        JsonNode whole = result("getConversation", Map.of("session_id", completed));
+        JsonNode events = whole.get("events");
+        assertThat(events.size()).isGreaterThan(2);
+
+        JsonNode first = result("getConversation", Map.of("session_id", completed, "limit", 2));
+        JsonNode rest = result("getConversation", Map.of("session_id", completed,
+                "after_id", events.get(1).get("id").asLong()));
+
+        assertThat(keys(first)).isEqualTo(keys(whole));
+        assertThat(first.get("events")).containsExactly(events.get(0), events.get(1));
+        List<JsonNode> tail = new ArrayList<>();
+        events.forEach(tail::add);
+        assertThat(rest.get("events")).containsExactlyElementsOf(tail.subList(2, tail.size()));
+    }
+
+    @Test
     void snapshotsAndRecentPathsHaveHldsFields() throws IOException {
         JsonNode snapshots = result("getSessionSnapshots", Map.of("session_id", completed)).get("snapshots");
         assertThat(snapshots.isArray()).isTrue();

@@ -120,6 +120,17 @@ public final class Database implements AutoCloseable {
         return readers.read(work);
     }
 
+    /**
+     * Starts a read on a read-only connection and returns at once, so the caller can use the previous result
+     * meanwhile (one page of a long answer is read while the one before is sent). The future fails with what
+     * {@link #read} would throw, wrapped in a {@link CompletionException}; {@link #unwrap} takes it out.
+     *
+     * @throws StoreException if the store is closed
+     */
+    public <T> CompletableFuture<T> readAsync(ReadWork<T> work) {
+        return readers.readAsync(work);
+    }
+
     /** Unwraps a failed write future into the exception the work threw. */
     public static RuntimeException unwrap(Throwable t) {
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,6 +54,20 @@ final class ReaderPool implements AutoCloseable {
                 throw runtime;
             }
             throw new StoreException(StoreException.Kind.OTHER, "read failed: " + cause, cause);
+        }
+    }
+
+    <T> CompletableFuture<T> readAsync(ReadWork<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return work.run(connection());
+                } catch (SQLException e) {
+                    throw StoreException.from("read", e);
+                }
+            }, executor);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new StoreException(StoreException.Kind.CLOSED, "store is closed", e);
         }
     }
 

@@ -106,9 +106,26 @@ class DatabaseTest {
     }
 
     @Test
+    void asyncReadsAnswerAndFailLikeReads(Database db) {
+        CompletableFuture<Long> count = db.readAsync(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM sessions")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        CompletableFuture<Object> failing = db.readAsync(c -> c.createStatement().executeQuery("SELECT nope FROM nowhere"));
+
+        assertThat(count.join()).isZero();
+        assertThatThrownBy(failing::join).satisfies(e -> assertThat(Database.unwrap(e)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("nowhere"));
+    }
+
+    @Test
     void closedStoreRejectsWork(Database db) {
         db.close();
         assertThatThrownBy(() -> db.write(tx -> null)).isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.CLOSED));
+        assertThatThrownBy(() -> db.readAsync(c -> null)).isInstanceOf(StoreException.class)
                 .satisfies(e -> assertThat(((StoreException) e).kind()).isEqualTo(StoreException.Kind.CLOSED));
     }
 }

@@ -73,9 +73,19 @@ final class RpcDispatcher {
             return reply(methodNotFound(envelope));
         }
         return switch (method.get()) {
-            case RegisteredMethod.Unary<?> unary -> reply(invoke(unary, envelope, context));
+            case RegisteredMethod.Unary<?> unary -> answer(unary, envelope, context);
             case RegisteredMethod.Streaming<?> streaming -> startStream(streaming, envelope, context);
         };
+    }
+
+    /** The result is left to the connection to write, so a large one is never held as a tree or a byte array. */
+    private DispatchOutcome answer(RegisteredMethod.Unary<?> method, Envelope envelope, RequestContext context) {
+        String where = context.connectionId() + " " + method.name();
+        try {
+            return new DispatchOutcome.Result(envelope.id(), method.invoke(binder, envelope.params(), context), where);
+        } catch (RuntimeException e) {
+            return reply(RpcEnvelopes.error(envelope.id(), RpcErrors.toRpcError(e, where)));
+        }
     }
 
     private DispatchOutcome dispatchBatch(ArrayNode batch, RequestContext context) {

@@ -1,6 +1,7 @@
 package io.agentd.daemon.rpc;
 
 import io.agentd.daemon.json.JsonMappers;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
@@ -29,6 +30,20 @@ public final class RpcEnvelopes {
         envelope.set("result", tree == null ? NullNode.getInstance() : tree);
         envelope.set("id", id == null ? NullNode.getInstance() : id);
         return envelope;
+    }
+
+    /**
+     * Writes the same bytes as {@link #result(JsonNode, Object)} serialized, without building the tree: the
+     * result goes straight from its objects (or a {@link StreamedResult}) into the generator.
+     */
+    static void writeResult(JsonGenerator generator, JsonNode id, Object result) {
+        generator.writeStartObject();
+        generator.writeStringProperty("jsonrpc", "2.0");
+        generator.writeName("result");
+        generator.writePOJO(result);
+        generator.writeName("id");
+        generator.writeTree(id == null ? NullNode.getInstance() : id);
+        generator.writeEndObject();
     }
 
     /** A result with {@code "id":null}, as hld sends on a subscription stream. */

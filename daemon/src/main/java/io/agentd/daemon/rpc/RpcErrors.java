@@ -5,6 +5,8 @@ import io.agentd.daemon.error.ErrorKind;
 import io.agentd.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * The one place where exceptions become wire errors. Only messages cross the wire, never stack traces;
@@ -25,7 +27,8 @@ public final class RpcErrors {
      *       puts {@code err.Error()} in a -32603 for every handler error;</li>
      *   <li>{@link StoreException}: -32603 whose message starts with what is wrong with the database, e.g.
      *       {@code database is full: ...}, {@code database is read-only: ...};</li>
-     *   <li>anything else: -32603 with its message, logged with its stack trace.</li>
+     *   <li>anything else: -32603 with its message, logged with its stack trace;</li>
+     *   <li>what a result threw while Jackson serialized it: as if the handler had thrown it.</li>
      * </ul>
      *
      * @param failure what the handler threw
@@ -34,6 +37,10 @@ public final class RpcErrors {
      */
     public static RpcError toRpcError(Throwable failure, String context) {
         return switch (failure) {
+            // Jackson wraps what a value nested in a result throws while it is serialized (a page that
+            // could not be read): report the original, as if the handler had thrown it.
+            case DatabindException e when e.getCause() instanceof RuntimeException cause
+                    && !(cause instanceof JacksonException) -> toRpcError(cause, context);
             case RpcException e -> new RpcError(e.code().code(), e.getMessage());
             case AgentdException e when e.kind() == ErrorKind.INVALID_PARAMS ->
                     RpcError.of(RpcErrorCode.INVALID_PARAMS, e.getMessage());

@@ -30,6 +30,8 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     private final RequestContext context;
     private final RpcDispatcher dispatcher;
     private final JsonMapper mapper;
+    private final ResultWriter results;
+    private final ResponseOutput output;
     private final int maxLineBytes;
     private final Runnable onClosed;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -48,6 +50,8 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
         this.context = requireNonNull(context, "context is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
+        this.results = new ResultWriter(mapper);
+        this.output = new ResponseOutput(channel);
         this.maxLineBytes = maxLineBytes;
         this.onClosed = requireNonNull(onClosed, "onClosed is null");
     }
@@ -136,6 +140,9 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     private boolean handle(DispatchOutcome outcome) throws IOException {
         switch (outcome) {
             case DispatchOutcome.Reply reply -> writeLine(reply.json());
+            case DispatchOutcome.Result result -> {
+                return writeResult(result);
+            }
             case DispatchOutcome.NoReply ignored -> {
             }
             case DispatchOutcome.ReplyAndClose reply -> {
@@ -285,6 +292,40 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
         synchronized (state) {
             busy = false;
             return !shuttingDown;
+        }
+    }
+
+    /**
+     * Serializes a result straight to the socket. A failure before any byte was sent becomes the usual
+     * error response; after that the only clean ending is to close the connection, so the client sees the
+     * connection end before the newline instead of a half line followed by more responses. Returns false
+     * when the connection must close.
+     */
+    private boolean writeResult(DispatchOutcome.Result result) throws IOException {
+        writeLock.lock();
+        try {
+            output.reset();
+            try {
+                results.write(result, output);
+                output.finishLine();
+                return true;
+            } catch (RuntimeException e) {
+                if (output.failure() != null) {
+                    // The socket failed (the generator wraps the IOException): the peer is gone.
+                    throw output.failure();
+                }
+                if (!output.sentAny()) {
+                    output.reset();
+                    writeLine(mapper.writeValueAsBytes(
+                            RpcEnvelopes.error(result.id(), RpcErrors.toRpcError(e, result.where()))));
+                    return true;
+                }
+                LOG.error("{}: writing the result failed after part of it was sent; closing the connection",
+                        result.where(), e);
+                return false;
+            }
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -3,6 +3,7 @@ package io.agentd.daemon.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentd.daemon.json.JsonMappers;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,10 +30,17 @@ class RpcDispatcherTest {
         return dispatcher.dispatch(bytes, 2, bytes.length - 4, CONTEXT);
     }
 
+    /** The line the connection writes for a single request or a batch (a result as the connection streams it). */
     private String answer(String line) {
-        DispatchOutcome outcome = dispatch(line);
-        assertThat(outcome).isInstanceOf(DispatchOutcome.Reply.class);
-        return new String(((DispatchOutcome.Reply) outcome).json(), StandardCharsets.UTF_8);
+        return switch (dispatch(line)) {
+            case DispatchOutcome.Reply reply -> new String(reply.json(), StandardCharsets.UTF_8);
+            case DispatchOutcome.Result result -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                new ResultWriter(JsonMappers.daemon()).write(result, out);
+                yield out.toString(StandardCharsets.UTF_8);
+            }
+            case DispatchOutcome other -> throw new AssertionError("not an answer: " + other);
+        };
     }
 
     @Test

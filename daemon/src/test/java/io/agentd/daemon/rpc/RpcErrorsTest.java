@@ -1,11 +1,15 @@
 package io.agentd.daemon.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.error.ErrorKind;
+import io.agentd.daemon.json.JsonMappers;
 import io.agentd.store.StoreException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DatabindException;
 
 class RpcErrorsTest {
 
@@ -31,6 +35,19 @@ class RpcErrorsTest {
                 .isEqualTo(new RpcError(-32603, "claude not available"));
         assertThat(RpcErrors.toRpcError(AgentdException.internal("db failed", new IllegalStateException("x")), "t"))
                 .isEqualTo(new RpcError(-32603, "db failed"));
+    }
+
+    @Test
+    void reportsWhatAResultThrewWhileSerializedAsIfTheHandlerHadThrownIt() {
+        StreamedResult refusing = generator -> {
+            throw AgentdException.invalidParams("after_id 7 is not an event of this conversation");
+        };
+        // Nested in another value, Jackson wraps what it throws.
+        Throwable wrapped = catchThrowable(() -> JsonMappers.daemon().writeValueAsString(List.of(refusing)));
+
+        assertThat(wrapped).isInstanceOf(DatabindException.class);
+        assertThat(RpcErrors.toRpcError(wrapped, "t"))
+                .isEqualTo(new RpcError(-32602, "after_id 7 is not an event of this conversation"));
     }
 
     @Test

@@ -9,10 +9,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static io.agentd.store.jdbc.ResultColumns.instant;
+import static io.agentd.store.jdbc.ResultColumns.position;
+
 /** SQL for {@code approvals}. */
 public final class ApprovalRepository {
-    private static final String COLUMNS =
-            "id, run_id, session_id, status, created_at, responded_at, tool_name, tool_input, comment, tool_use_id, decided_by";
+    private static final List<String> COLUMN_NAMES = List.of("id", "run_id", "session_id", "status", "created_at",
+            "responded_at", "tool_name", "tool_input", "comment", "tool_use_id", "decided_by");
+    private static final String COLUMNS = String.join(", ", COLUMN_NAMES);
+    // Positions in every SELECT below, which all list COLUMN_NAMES in this order.
+    private static final int ID = position(COLUMN_NAMES, "id");
+    private static final int RUN_ID = position(COLUMN_NAMES, "run_id");
+    private static final int SESSION_ID = position(COLUMN_NAMES, "session_id");
+    private static final int STATUS = position(COLUMN_NAMES, "status");
+    private static final int CREATED_AT = position(COLUMN_NAMES, "created_at");
+    private static final int RESPONDED_AT = position(COLUMN_NAMES, "responded_at");
+    private static final int TOOL_NAME = position(COLUMN_NAMES, "tool_name");
+    private static final int TOOL_INPUT = position(COLUMN_NAMES, "tool_input");
+    private static final int COMMENT = position(COLUMN_NAMES, "comment");
+    private static final int TOOL_USE_ID = position(COLUMN_NAMES, "tool_use_id");
+    private static final int DECIDED_BY = position(COLUMN_NAMES, "decided_by");
 
     public void insert(Connection c, ApprovalRow a) throws SQLException {
         Sql.update(c, "INSERT INTO approvals (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -63,9 +79,9 @@ public final class ApprovalRepository {
     }
 
     static ApprovalRow map(ResultSet rs) throws SQLException {
-        return new ApprovalRow(rs.getString("id"), rs.getString("run_id"), rs.getString("session_id"),
-                ApprovalStatus.fromWire(rs.getString("status")), Sql.instant(rs, "created_at"),
-                Sql.instant(rs, "responded_at"), rs.getString("tool_name"), rs.getString("tool_input"),
-                rs.getString("comment"), rs.getString("tool_use_id"), rs.getString("decided_by"));
+        return new ApprovalRow(rs.getString(ID), rs.getString(RUN_ID), rs.getString(SESSION_ID),
+                ApprovalStatus.fromWire(rs.getString(STATUS)), instant(rs, CREATED_AT), instant(rs, RESPONDED_AT),
+                rs.getString(TOOL_NAME), rs.getString(TOOL_INPUT), rs.getString(COMMENT), rs.getString(TOOL_USE_ID),
+                rs.getString(DECIDED_BY));
     }
 }

@@ -29,4 +29,13 @@ public record ConversationEventRow(
         requireNonNull(eventType, "eventType is null");
         requireNonNull(createdAt, "createdAt is null");
     }
+
+    /** Characters in the row's large text fields: what a page of rows weighs in memory, roughly. */
+    public long textLength() {
+        return length(content) + length(toolInputJson) + length(toolResultContent);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
 }

@@ -10,16 +10,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.agentd.store.jdbc.ResultColumns.bool;
+import static io.agentd.store.jdbc.ResultColumns.instant;
+import static io.agentd.store.jdbc.ResultColumns.position;
+
 /** SQL for {@code conversation_events}. Stateless; every method runs on the connection it is given. */
 public final class ConversationRepository {
     private static final MultiRowInsert INSERT_ALL = new MultiRowInsert("""
             INSERT INTO conversation_events (session_id, claude_session_id, sequence, event_type, created_at, role,
                 content, tool_id, tool_name, tool_input_json, tool_result_for_id, tool_result_content,
                 parent_tool_use_id)""", 13, "id");
-    private static final String COLUMNS = """
-            id, session_id, claude_session_id, sequence, event_type, created_at, role, content, tool_id, tool_name,
-            tool_input_json, tool_result_for_id, tool_result_content, is_completed, approval_status, approval_id,
-            parent_tool_use_id""";
+    private static final List<String> COLUMN_NAMES = List.of(
+            "id", "session_id", "claude_session_id", "sequence", "event_type", "created_at", "role", "content", "tool_id",
+            "tool_name", "tool_input_json", "tool_result_for_id", "tool_result_content", "is_completed",
+            "approval_status", "approval_id", "parent_tool_use_id");
+    private static final String COLUMNS = String.join(", ", COLUMN_NAMES);
+    // Positions in every SELECT below, which all list COLUMN_NAMES in this order.
+    private static final int ID = position(COLUMN_NAMES, "id");
+    private static final int SESSION_ID = position(COLUMN_NAMES, "session_id");
+    private static final int CLAUDE_SESSION_ID = position(COLUMN_NAMES, "claude_session_id");
+    private static final int SEQUENCE = position(COLUMN_NAMES, "sequence");
+    private static final int EVENT_TYPE = position(COLUMN_NAMES, "event_type");
+    private static final int CREATED_AT = position(COLUMN_NAMES, "created_at");
+    private static final int ROLE = position(COLUMN_NAMES, "role");
+    private static final int CONTENT = position(COLUMN_NAMES, "content");
+    private static final int TOOL_ID = position(COLUMN_NAMES, "tool_id");
+    private static final int TOOL_NAME = position(COLUMN_NAMES, "tool_name");
+    private static final int TOOL_INPUT_JSON = position(COLUMN_NAMES, "tool_input_json");
+    private static final int TOOL_RESULT_FOR_ID = position(COLUMN_NAMES, "tool_result_for_id");
+    private static final int TOOL_RESULT_CONTENT = position(COLUMN_NAMES, "tool_result_content");
+    private static final int IS_COMPLETED = position(COLUMN_NAMES, "is_completed");
+    private static final int APPROVAL_STATUS = position(COLUMN_NAMES, "approval_status");
+    private static final int APPROVAL_ID = position(COLUMN_NAMES, "approval_id");
+    private static final int PARENT_TOOL_USE_ID = position(COLUMN_NAMES, "parent_tool_use_id");
 
     /** Appends with the next sequence number of the session (call on the writer connection). */
     public ConversationEventRow append(Connection c, NewConversationEvent e) throws SQLException {
@@ -64,13 +87,28 @@ public final class ConversationRepository {
                 ConversationRepository::map, sessionId);
     }
 
-    /** The events of several sessions, block by block in the order given, each block in sequence order. */
-    public List<ConversationEventRow> bySessions(Connection c, List<String> sessionIds) throws SQLException {
-        List<ConversationEventRow> out = new ArrayList<>();
-        for (String id : sessionIds) {
-            out.addAll(bySession(c, id));
-        }
-        return out;
+    /**
+     * The events of one session with a sequence in {@code (afterSequence, throughSequence]}, in sequence
+     * order: one page of a long conversation. Sequences are dense, so the page's size is known before it is
+     * read, and several pages can be read at the same time; the {@code (session_id, sequence)} index makes
+     * a page cost the same anywhere in the conversation.
+     */
+    public List<ConversationEventRow> range(Connection c, String sessionId, long afterSequence, long throughSequence)
+            throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM conversation_events"
+                        + " WHERE session_id = ? AND sequence > ? AND sequence <= ? ORDER BY sequence",
+                ConversationRepository::map, sessionId, afterSequence, throughSequence);
+    }
+
+    /** The highest sequence number of a session's events, 0 when it has none. */
+    public long lastSequence(Connection c, String sessionId) throws SQLException {
+        return Sql.count(c, "SELECT COALESCE(MAX(sequence), 0) FROM conversation_events WHERE session_id = ?",
+                sessionId);
+    }
+
+    /** The event with this id. */
+    public Optional<ConversationEventRow> find(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM conversation_events WHERE id = ?", ConversationRepository::map, id);
     }
 
     public long count(Connection c, String sessionId) throws SQLException {
@@ -131,11 +169,11 @@ public final class ConversationRepository {
     }
 
     static ConversationEventRow map(ResultSet rs) throws SQLException {
-        return new ConversationEventRow(rs.getLong("id"), rs.getString("session_id"), rs.getString("claude_session_id"),
-                rs.getLong("sequence"), EventType.fromWire(rs.getString("event_type")), Sql.instant(rs, "created_at"),
-                rs.getString("role"), rs.getString("content"), rs.getString("tool_id"), rs.getString("tool_name"),
-                rs.getString("tool_input_json"), rs.getString("tool_result_for_id"), rs.getString("tool_result_content"),
-                Sql.bool(rs, "is_completed"), rs.getString("approval_status"), rs.getString("approval_id"),
-                rs.getString("parent_tool_use_id"));
+        return new ConversationEventRow(rs.getLong(ID), rs.getString(SESSION_ID), rs.getString(CLAUDE_SESSION_ID),
+                rs.getLong(SEQUENCE), EventType.fromWire(rs.getString(EVENT_TYPE)), instant(rs, CREATED_AT),
+                rs.getString(ROLE), rs.getString(CONTENT), rs.getString(TOOL_ID), rs.getString(TOOL_NAME),
+                rs.getString(TOOL_INPUT_JSON), rs.getString(TOOL_RESULT_FOR_ID), rs.getString(TOOL_RESULT_CONTENT),
+                bool(rs, IS_COMPLETED), rs.getString(APPROVAL_STATUS), rs.getString(APPROVAL_ID),
+                rs.getString(PARENT_TOOL_USE_ID));
     }
 }

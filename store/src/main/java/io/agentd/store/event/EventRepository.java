@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.agentd.store.jdbc.ResultColumns.instant;
+
 /** SQL for {@code events}. */
 public final class EventRepository {
     private static final MultiRowInsert INSERT_ALL =
@@ -38,8 +40,8 @@ public final class EventRepository {
     public List<EventRow> after(Connection c, long afterSeq, int limit) throws SQLException {
         return Sql.list(c, "SELECT seq, type, session_id, run_id, created_at, data_json FROM events WHERE seq > ?"
                         + " ORDER BY seq LIMIT ?",
-                rs -> new EventRow(rs.getLong("seq"), rs.getString("type"), rs.getString("session_id"),
-                        rs.getString("run_id"), Sql.instant(rs, "created_at"), rs.getString("data_json")),
+                rs -> new EventRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
+                        rs.getString(6)),
                 afterSeq, limit);
     }
 

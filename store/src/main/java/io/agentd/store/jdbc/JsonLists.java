@@ -18,7 +18,11 @@ public final class JsonLists {
     }
 
     public static List<String> read(String json) {
-        return json == null || json.isBlank() ? List.of() : List.copyOf(MAPPER.readValue(json, new TypeReference<List<String>>() { }));
+        // Most sessions store empty lists; skipping the parser for them matters when thousands of rows are listed.
+        if (json == null || json.isBlank() || json.equals("[]")) {
+            return List.of();
+        }
+        return List.copyOf(MAPPER.readValue(json, new TypeReference<List<String>>() { }));
     }
 
     public static String writeMap(Map<String, String> values) {
@@ -26,6 +30,9 @@ public final class JsonLists {
     }
 
     public static Map<String, String> readMap(String json) {
-        return json == null || json.isBlank() ? Map.of() : Map.copyOf(MAPPER.readValue(json, new TypeReference<Map<String, String>>() { }));
+        if (json == null || json.isBlank() || json.equals("{}")) {
+            return Map.of();
+        }
+        return Map.copyOf(MAPPER.readValue(json, new TypeReference<Map<String, String>>() { }));
     }
 }

@@ -18,8 +18,8 @@ public final class McpServerRepository {
     public List<McpServerRow> bySession(Connection c, String sessionId) throws SQLException {
         return Sql.list(c, "SELECT session_id, name, command, args_json, env_json FROM mcp_servers"
                         + " WHERE session_id = ? ORDER BY name",
-                rs -> new McpServerRow(rs.getString("session_id"), rs.getString("name"), rs.getString("command"),
-                        JsonLists.read(rs.getString("args_json")), JsonLists.readMap(rs.getString("env_json"))),
+                rs -> new McpServerRow(rs.getString(1), rs.getString(2), rs.getString(3), JsonLists.read(rs.getString(4)),
+                        JsonLists.readMap(rs.getString(5))),
                 sessionId);
     }
 }

@@ -4,13 +4,23 @@ import io.agentd.store.jdbc.JsonLists;
 import io.agentd.store.jdbc.Sql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+
+import static io.agentd.store.jdbc.ResultColumns.bool;
+import static io.agentd.store.jdbc.ResultColumns.doubleOrNull;
+import static io.agentd.store.jdbc.ResultColumns.instant;
+import static io.agentd.store.jdbc.ResultColumns.intOrNull;
+import static io.agentd.store.jdbc.ResultColumns.longOrNull;
+import static io.agentd.store.jdbc.ResultColumns.position;
 
 /** SQL for {@code sessions}. Stateless; every method runs on the connection it is given. */
 public final class SessionRepository {
@@ -25,6 +35,51 @@ public final class SessionRepository {
             "dangerously_skip_permissions_timeout_ms", "archived", "proxy_enabled", "proxy_base_url",
             "proxy_model_override", "proxy_api_key", "editor_state");
     private static final String COLUMNS = columns("");
+    // Positions in every SELECT below, which all list COLUMN_NAMES in this order.
+    private static final int ID = position(COLUMN_NAMES, "id");
+    private static final int RUN_ID = position(COLUMN_NAMES, "run_id");
+    private static final int CLAUDE_SESSION_ID = position(COLUMN_NAMES, "claude_session_id");
+    private static final int PARENT_SESSION_ID = position(COLUMN_NAMES, "parent_session_id");
+    private static final int STATUS = position(COLUMN_NAMES, "status");
+    private static final int QUERY = position(COLUMN_NAMES, "query");
+    private static final int SUMMARY = position(COLUMN_NAMES, "summary");
+    private static final int TITLE = position(COLUMN_NAMES, "title");
+    private static final int MODEL = position(COLUMN_NAMES, "model");
+    private static final int MODEL_ID = position(COLUMN_NAMES, "model_id");
+    private static final int WORKING_DIR = position(COLUMN_NAMES, "working_dir");
+    private static final int MAX_TURNS = position(COLUMN_NAMES, "max_turns");
+    private static final int SYSTEM_PROMPT = position(COLUMN_NAMES, "system_prompt");
+    private static final int APPEND_SYSTEM_PROMPT = position(COLUMN_NAMES, "append_system_prompt");
+    private static final int CUSTOM_INSTRUCTIONS = position(COLUMN_NAMES, "custom_instructions");
+    private static final int PERMISSION_PROMPT_TOOL = position(COLUMN_NAMES, "permission_prompt_tool");
+    private static final int ALLOWED_TOOLS = position(COLUMN_NAMES, "allowed_tools");
+    private static final int DISALLOWED_TOOLS = position(COLUMN_NAMES, "disallowed_tools");
+    private static final int ADDITIONAL_DIRECTORIES = position(COLUMN_NAMES, "additional_directories");
+    private static final int CREATED_AT = position(COLUMN_NAMES, "created_at");
+    private static final int LAST_ACTIVITY_AT = position(COLUMN_NAMES, "last_activity_at");
+    private static final int COMPLETED_AT = position(COLUMN_NAMES, "completed_at");
+    private static final int COST_USD = position(COLUMN_NAMES, "cost_usd");
+    private static final int DURATION_MS = position(COLUMN_NAMES, "duration_ms");
+    private static final int DURATION_API_MS = position(COLUMN_NAMES, "duration_api_ms");
+    private static final int NUM_TURNS = position(COLUMN_NAMES, "num_turns");
+    private static final int RESULT_CONTENT = position(COLUMN_NAMES, "result_content");
+    private static final int ERROR_MESSAGE = position(COLUMN_NAMES, "error_message");
+    private static final int INPUT_TOKENS = position(COLUMN_NAMES, "input_tokens");
+    private static final int OUTPUT_TOKENS = position(COLUMN_NAMES, "output_tokens");
+    private static final int CACHE_CREATION_INPUT_TOKENS = position(COLUMN_NAMES, "cache_creation_input_tokens");
+    private static final int CACHE_READ_INPUT_TOKENS = position(COLUMN_NAMES, "cache_read_input_tokens");
+    private static final int EFFECTIVE_CONTEXT_TOKENS = position(COLUMN_NAMES, "effective_context_tokens");
+    private static final int CONTEXT_WINDOW = position(COLUMN_NAMES, "context_window");
+    private static final int AUTO_ACCEPT_EDITS = position(COLUMN_NAMES, "auto_accept_edits");
+    private static final int DANGEROUSLY_SKIP_PERMISSIONS = position(COLUMN_NAMES, "dangerously_skip_permissions");
+    private static final int DANGEROUSLY_SKIP_PERMISSIONS_EXPIRES_AT = position(COLUMN_NAMES, "dangerously_skip_permissions_expires_at");
+    private static final int DANGEROUSLY_SKIP_PERMISSIONS_TIMEOUT_MS = position(COLUMN_NAMES, "dangerously_skip_permissions_timeout_ms");
+    private static final int ARCHIVED = position(COLUMN_NAMES, "archived");
+    private static final int PROXY_ENABLED = position(COLUMN_NAMES, "proxy_enabled");
+    private static final int PROXY_BASE_URL = position(COLUMN_NAMES, "proxy_base_url");
+    private static final int PROXY_MODEL_OVERRIDE = position(COLUMN_NAMES, "proxy_model_override");
+    private static final int PROXY_API_KEY = position(COLUMN_NAMES, "proxy_api_key");
+    private static final int EDITOR_STATE = position(COLUMN_NAMES, "editor_state");
 
     public void insert(Connection c, SessionRow s) throws SQLException {
         LaunchConfig cfg = s.config();
@@ -74,22 +129,37 @@ public final class SessionRepository {
 
     /** All sessions, most recently active first. */
     public List<SessionRow> list(Connection c) throws SQLException {
-        return Sql.list(c, "SELECT " + COLUMNS + " FROM sessions ORDER BY last_activity_at DESC, created_at DESC",
-                SessionRepository::map);
+        List<SessionRow> rows = new ArrayList<>();
+        list(c, rows::add);
+        return rows;
+    }
+
+    /**
+     * All sessions, most recently active first, each handed to {@code sink} as soon as it is read: lets a
+     * caller pass rows on while the query still runs.
+     */
+    public void list(Connection c, Consumer<SessionRow> sink) throws SQLException {
+        forEach(c, "SELECT " + COLUMNS + " FROM sessions ORDER BY last_activity_at DESC, created_at DESC", sink);
     }
 
     /** Sessions no other session continues, filtered, most recently active first. */
     public List<SessionRow> leaves(Connection c, LeafFilter filter) throws SQLException {
+        List<SessionRow> rows = new ArrayList<>();
+        leaves(c, filter, rows::add);
+        return rows;
+    }
+
+    /** {@link #leaves(Connection, LeafFilter)}, each handed to {@code sink} as soon as it is read. */
+    public void leaves(Connection c, LeafFilter filter, Consumer<SessionRow> sink) throws SQLException {
         String where = switch (filter) {
             case NORMAL -> " AND s.archived = 0 AND s.status <> 'draft'";
             case ARCHIVED -> " AND s.archived = 1";
             case DRAFT -> " AND s.status = 'draft' AND s.archived = 0";
             case ALL -> "";
         };
-        return Sql.list(c, "SELECT " + columns("s.") + " FROM sessions s"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM sessions k WHERE k.parent_session_id = s.id)" + where
-                        + " ORDER BY s.last_activity_at DESC, s.created_at DESC",
-                SessionRepository::map);
+        forEach(c, "SELECT " + columns("s.") + " FROM sessions s"
+                + " WHERE NOT EXISTS (SELECT 1 FROM sessions k WHERE k.parent_session_id = s.id)" + where
+                + " ORDER BY s.last_activity_at DESC, s.created_at DESC", sink);
     }
 
     public List<SessionRow> withStatus(Connection c, Collection<SessionStatus> statuses) throws SQLException {
@@ -118,7 +188,7 @@ public final class SessionRepository {
                 SELECT working_dir, MAX(last_activity_at) AS last_used, COUNT(*) AS usage_count FROM sessions
                 WHERE working_dir IS NOT NULL AND working_dir <> '' AND working_dir <> '.'
                 GROUP BY working_dir ORDER BY last_used DESC LIMIT ?""",
-                rs -> new RecentPath(rs.getString("working_dir"), Sql.instant(rs, "last_used"), rs.getLong("usage_count")),
+                rs -> new RecentPath(rs.getString(1), instant(rs, 2), rs.getLong(3)),
                 limit);
     }
 
@@ -204,34 +274,42 @@ public final class SessionRepository {
         Sql.update(c, "UPDATE sessions SET error_message = ? WHERE id = ?", errorMessage, id);
     }
 
+    private static void forEach(Connection c, String sql, Consumer<SessionRow> sink) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql); ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                sink.accept(map(rs));
+            }
+        }
+    }
+
     private static String columns(String prefix) {
         return COLUMN_NAMES.stream().map(n -> prefix + n).collect(Collectors.joining(", "));
     }
 
     static SessionRow map(ResultSet rs) throws SQLException {
         return new SessionRow(
-                rs.getString("id"), rs.getString("run_id"), rs.getString("claude_session_id"),
-                rs.getString("parent_session_id"), SessionStatus.fromWire(rs.getString("status")),
-                rs.getString("query"), rs.getString("summary"), rs.getString("title"), rs.getString("model"),
-                rs.getString("model_id"), rs.getString("working_dir"),
-                new LaunchConfig(Sql.intOrNull(rs, "max_turns"), rs.getString("system_prompt"),
-                        rs.getString("append_system_prompt"), rs.getString("custom_instructions"),
-                        rs.getString("permission_prompt_tool"), JsonLists.read(rs.getString("allowed_tools")),
-                        JsonLists.read(rs.getString("disallowed_tools")),
-                        JsonLists.read(rs.getString("additional_directories"))),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "last_activity_at"), Sql.instant(rs, "completed_at"),
-                new SessionOutcome(Sql.doubleOrNull(rs, "cost_usd"), Sql.longOrNull(rs, "duration_ms"),
-                        Sql.longOrNull(rs, "duration_api_ms"), Sql.intOrNull(rs, "num_turns"),
-                        rs.getString("result_content"), rs.getString("error_message")),
-                new TokenCounts(Sql.longOrNull(rs, "input_tokens"), Sql.longOrNull(rs, "output_tokens"),
-                        Sql.longOrNull(rs, "cache_creation_input_tokens"), Sql.longOrNull(rs, "cache_read_input_tokens"),
-                        Sql.longOrNull(rs, "effective_context_tokens"), Sql.longOrNull(rs, "context_window")),
-                new PermissionSettings(Sql.bool(rs, "auto_accept_edits"), Sql.bool(rs, "dangerously_skip_permissions"),
-                        Sql.instant(rs, "dangerously_skip_permissions_expires_at"),
-                        Sql.longOrNull(rs, "dangerously_skip_permissions_timeout_ms")),
-                Sql.bool(rs, "archived"),
-                new ProxySettings(Sql.bool(rs, "proxy_enabled"), rs.getString("proxy_base_url"),
-                        rs.getString("proxy_model_override"), rs.getString("proxy_api_key")),
-                rs.getString("editor_state"));
+                rs.getString(ID), rs.getString(RUN_ID), rs.getString(CLAUDE_SESSION_ID),
+                rs.getString(PARENT_SESSION_ID), SessionStatus.fromWire(rs.getString(STATUS)),
+                rs.getString(QUERY), rs.getString(SUMMARY), rs.getString(TITLE), rs.getString(MODEL),
+                rs.getString(MODEL_ID), rs.getString(WORKING_DIR),
+                new LaunchConfig(intOrNull(rs, MAX_TURNS), rs.getString(SYSTEM_PROMPT),
+                        rs.getString(APPEND_SYSTEM_PROMPT), rs.getString(CUSTOM_INSTRUCTIONS),
+                        rs.getString(PERMISSION_PROMPT_TOOL), JsonLists.read(rs.getString(ALLOWED_TOOLS)),
+                        JsonLists.read(rs.getString(DISALLOWED_TOOLS)),
+                        JsonLists.read(rs.getString(ADDITIONAL_DIRECTORIES))),
+                instant(rs, CREATED_AT), instant(rs, LAST_ACTIVITY_AT), instant(rs, COMPLETED_AT),
+                new SessionOutcome(doubleOrNull(rs, COST_USD), longOrNull(rs, DURATION_MS),
+                        longOrNull(rs, DURATION_API_MS), intOrNull(rs, NUM_TURNS),
+                        rs.getString(RESULT_CONTENT), rs.getString(ERROR_MESSAGE)),
+                new TokenCounts(longOrNull(rs, INPUT_TOKENS), longOrNull(rs, OUTPUT_TOKENS),
+                        longOrNull(rs, CACHE_CREATION_INPUT_TOKENS), longOrNull(rs, CACHE_READ_INPUT_TOKENS),
+                        longOrNull(rs, EFFECTIVE_CONTEXT_TOKENS), longOrNull(rs, CONTEXT_WINDOW)),
+                new PermissionSettings(bool(rs, AUTO_ACCEPT_EDITS), bool(rs, DANGEROUSLY_SKIP_PERMISSIONS),
+                        instant(rs, DANGEROUSLY_SKIP_PERMISSIONS_EXPIRES_AT),
+                        longOrNull(rs, DANGEROUSLY_SKIP_PERMISSIONS_TIMEOUT_MS)),
+                bool(rs, ARCHIVED),
+                new ProxySettings(bool(rs, PROXY_ENABLED), rs.getString(PROXY_BASE_URL),
+                        rs.getString(PROXY_MODEL_OVERRIDE), rs.getString(PROXY_API_KEY)),
+                rs.getString(EDITOR_STATE));
     }
 }

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import static io.agentd.store.jdbc.ResultColumns.instant;
+
 /** SQL for {@code file_snapshots}. */
 public final class SnapshotRepository {
     public void insert(Connection c, FileSnapshotRow row) throws SQLException {
@@ -17,8 +19,8 @@ public final class SnapshotRepository {
     public List<FileSnapshotRow> bySession(Connection c, String sessionId) throws SQLException {
         return Sql.list(c, "SELECT tool_id, session_id, file_path, content, created_at FROM file_snapshots"
                         + " WHERE session_id = ? ORDER BY created_at DESC, id DESC",
-                rs -> new FileSnapshotRow(rs.getString("tool_id"), rs.getString("session_id"), rs.getString("file_path"),
-                        rs.getString("content"), Sql.instant(rs, "created_at")),
+                rs -> new FileSnapshotRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs, 5)),
                 sessionId);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -110,6 +111,52 @@ class ConversationRepositoryTest {
     private static NewConversationEvent result(String sessionId, String toolId, Instant at) {
         return new NewConversationEvent(sessionId, "c", EventType.TOOL_RESULT, at, "user", null, null, null, null,
                 toolId, "ok", null);
+    }
+
+    @Test
+    void roundTripsEveryColumn(Database db) {
+        SessionRow s = Sessions.newSession("a");
+        Instant at = Instant.ofEpochMilli(1_700_000_000_123L);
+        ConversationEventRow appended = db.write(tx -> {
+            sessions.insert(tx.connection(), s);
+            ConversationEventRow row = events.append(tx.connection(), new NewConversationEvent(s.id(), "claude-a",
+                    EventType.TOOL_CALL, at, "assistant", "text", "toolu_1", "Write", "{\"file_path\":\"x\"}",
+                    "toolu_0", "result", "toolu_parent"));
+            events.linkApproval(tx.connection(), s.id(), "toolu_1", "local-1", "approved");
+            events.markToolCompleted(tx.connection(), s.id(), "toolu_1", 2);
+            return row;
+        });
+
+        ConversationEventRow read = db.read(c -> events.find(c, appended.id())).orElseThrow();
+
+        assertThat(read).isEqualTo(new ConversationEventRow(appended.id(), s.id(), "claude-a", 1, EventType.TOOL_CALL,
+                at, "assistant", "text", "toolu_1", "Write", "{\"file_path\":\"x\"}", "toolu_0", "result", true,
+                "approved", "local-1", "toolu_parent"));
+        assertThat(db.<Optional<ConversationEventRow>>read(c -> events.find(c, appended.id() + 1))).isEmpty();
+    }
+
+    @Test
+    void readsARangeOfSequencesAndTheLastSequence(Database db) {
+        SessionRow a = Sessions.newSession("a");
+        SessionRow b = Sessions.newSession("b");
+        Instant now = Instant.now();
+        db.write(tx -> {
+            sessions.insert(tx.connection(), a);
+            sessions.insert(tx.connection(), b);
+            for (int i = 1; i <= 5; i++) {
+                events.append(tx.connection(), message(a.id(), null, "user", "a" + i, now));
+                events.append(tx.connection(), message(b.id(), null, "user", "b" + i, now));
+            }
+            return null;
+        });
+
+        assertThat(db.<List<ConversationEventRow>>read(c -> events.range(c, a.id(), 1, 4)))
+                .extracting(ConversationEventRow::content).containsExactly("a2", "a3", "a4");
+        assertThat(db.<List<ConversationEventRow>>read(c -> events.range(c, a.id(), 4, 100)))
+                .extracting(ConversationEventRow::content).containsExactly("a5");
+        assertThat(db.<List<ConversationEventRow>>read(c -> events.range(c, a.id(), 5, 10))).isEmpty();
+        assertThat(db.<Long>read(c -> events.lastSequence(c, b.id()))).isEqualTo(5);
+        assertThat(db.<Long>read(c -> events.lastSequence(c, "none"))).isZero();
     }
 
     private static NewConversationEvent message(String sessionId, String claudeId, String role, String text, Instant at) {

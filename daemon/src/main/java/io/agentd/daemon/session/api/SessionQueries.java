@@ -8,6 +8,9 @@ import io.agentd.daemon.rpc.NoParams;
 import io.agentd.store.Database;
 import io.agentd.store.session.LeafFilter;
 import io.agentd.store.session.SessionRepository;
+import io.agentd.store.session.SessionRow;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -18,6 +21,8 @@ import java.util.List;
 public final class SessionQueries {
     /** hld's default for an absent or non-positive {@code getRecentPaths} limit. */
     public static final int DEFAULT_RECENT_PATHS = 20;
+    /** Rows per chunk handed from the reader to the connection: small enough that writing starts early. */
+    private static final int HANDOFF_ROWS = 256;
 
     private final Database database;
     private final SessionRepository sessions = new SessionRepository();
@@ -36,14 +41,13 @@ public final class SessionQueries {
 
     /** Every session, most recently active first. */
     public SessionsResult listSessions() {
-        return new SessionsResult(database.read(c -> sessions.list(c)).stream().map(SessionInfo::from).toList());
+        return read((c, rows) -> sessions.list(c, rows::add));
     }
 
     /** Sessions no other session continues, filtered, most recently active first. */
     public SessionsResult sessionLeaves(LeavesParams params) {
         LeafFilter filter = LeafFilter.fromWire(params.filter());
-        return new SessionsResult(database.read(c -> sessions.leaves(c, filter)).stream().map(SessionInfo::from)
-                .toList());
+        return read((c, rows) -> sessions.leaves(c, filter, rows::add));
     }
 
     /** One session's state. */
@@ -61,6 +65,26 @@ public final class SessionQueries {
                 .map(RecentPathView::from).toList());
     }
 
+    /** Starts the query on a reader and returns at once: the rows are written as the reader hands them over. */
+    private SessionsResult read(SessionQuery query) {
+        RowHandoff<SessionRow> rows = new RowHandoff<>(HANDOFF_ROWS);
+        database.readAsync(c -> {
+            query.run(c, rows);
+            rows.finish();
+            return null;
+        }).exceptionally(failure -> {
+            rows.fail(failure);
+            return null;
+        });
+        return new SessionsResult(rows);
+    }
+
+    /** A session query that hands its rows over one by one. */
+    @FunctionalInterface
+    private interface SessionQuery {
+        void run(Connection c, RowHandoff<SessionRow> rows) throws SQLException;
+    }
+
     /**
      * Params of {@code getSessionLeaves}.
      *
@@ -76,13 +100,6 @@ public final class SessionQueries {
      * @param limit at most this many paths; absent or non-positive means {@value #DEFAULT_RECENT_PATHS}
      */
     public record RecentPathsParams(Integer limit) {
-    }
-
-    /** Result of {@code listSessions} and {@code getSessionLeaves}; {@code []} when there are none. */
-    public record SessionsResult(List<SessionInfo> sessions) {
-        public SessionsResult {
-            sessions = List.copyOf(sessions);
-        }
     }
 
     /** Result of {@code getSessionState}. */

@@ -1,6 +1,8 @@
 package io.agentd.daemon.session.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -12,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 public final class WireTimes {
     private static final DateTimeFormatter SECONDS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final long FIRST_SECOND = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
+    private static final long LAST_SECOND = LocalDate.of(9999, 12, 31).toEpochDay() * 86_400 + 86_399;
 
     private WireTimes() {
     }
@@ -21,21 +25,56 @@ public final class WireTimes {
         if (instant == null) {
             return null;
         }
-        String base = SECONDS.format(instant);
         int nanos = instant.getNano();
         if (nanos == 0) {
-            return base + "Z";
+            return rfc3339(instant);
         }
-        String fraction = String.format("%09d", nanos);
-        int end = fraction.length();
-        while (fraction.charAt(end - 1) == '0') {
-            end--;
+        int digits = 9;
+        while (nanos % 10 == 0) {
+            nanos /= 10;
+            digits--;
         }
-        return base + "." + fraction.substring(0, end) + "Z";
+        StringBuilder text = new StringBuilder(30).append(seconds(instant)).append('.');
+        String fraction = Integer.toString(nanos);
+        text.repeat('0', digits - fraction.length()).append(fraction);
+        return text.append('Z').toString();
     }
 
     /** Like Go's RFC3339, e.g. {@code 2026-11-22T04:30:22Z}; the fraction is dropped, null stays null. */
     public static String rfc3339(Instant instant) {
-        return instant == null ? null : SECONDS.format(instant) + "Z";
+        return instant == null ? null : seconds(instant) + "Z";
+    }
+
+    /**
+     * {@code uuuu-MM-dd'T'HH:mm:ss}. Written by hand for the years 0 to 9999, because a long conversation
+     * formats one time per event and the formatter is the slower part of writing it.
+     */
+    private static String seconds(Instant instant) {
+        long epochSecond = instant.getEpochSecond();
+        if (epochSecond < FIRST_SECOND || epochSecond > LAST_SECOND) {
+            return SECONDS.format(instant);
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400));
+        int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
+        byte[] text = new byte[19];
+        digits(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, secondOfDay / 3600, 2);
+        text[13] = ':';
+        digits(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        digits(text, 17, secondOfDay % 60, 2);
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void digits(byte[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

@@ -80,6 +80,22 @@ class SessionApiIT {
     }
 
     @Test
+    void pagesTheConversationWithAgentdsParams() throws IOException {
+        JsonNode first = client.result("getConversation", Map.of("session_id", "leaf", "limit", 1)).get("events");
+        assertThat(first.findValuesAsString("content")).containsExactly("first");
+        JsonNode next = client.result("getConversation", Map.of("session_id", "leaf", "limit", 1,
+                "after_id", first.get(0).get("id").asLong())).get("events");
+        assertThat(next.findValuesAsString("content")).containsExactly("second");
+
+        assertError(client.call("getConversation", Map.of("session_id", "leaf", "after_id", 424242)), -32602,
+                "after_id 424242 is not an event of this conversation");
+        assertError(client.call("getConversation", Map.of("session_id", "leaf", "limit", -1)), -32602,
+                "limit must not be negative");
+        assertThat(client.call("getConversation", Map.of("session_id", "leaf", "limit", "ten")).get("error").get("code")
+                .asInt()).isEqualTo(-32602);
+    }
+
+    @Test
     void missingRequiredParamsAreInvalidParams() throws IOException {
         assertError(client.call("getSessionState", Map.of()), -32602, "session_id is required");
         assertError(client.call("getConversation", null), -32602,

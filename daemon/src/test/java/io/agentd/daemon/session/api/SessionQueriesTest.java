@@ -9,12 +9,17 @@ import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.error.ErrorKind;
 import io.agentd.daemon.json.JsonMappers;
 import io.agentd.store.Database;
+import io.agentd.store.DatabaseOptions;
+import io.agentd.store.StoreException;
 import io.agentd.store.session.SessionStatus;
 import io.agentd.store.testing.TempDatabaseExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 @ExtendWith(TempDatabaseExtension.class)
@@ -83,7 +88,26 @@ class SessionQueriesTest {
         store.insert(StoredSessions.bare("old", null, T0));
         store.insert(StoredSessions.bare("new", null, T0.plusSeconds(5)));
 
-        assertThat(queries.listSessions().sessions()).extracting(SessionInfo::id).containsExactly("new", "old");
+        assertThat(ids(queries.listSessions())).containsExactly("new", "old");
+    }
+
+    @Test
+    void aListLongerThanOneHandedOverChunkKeepsItsOrder() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            store.insert(StoredSessions.bare("s" + i, null, T0.plusSeconds(i)));
+            expected.addFirst("s" + i);
+        }
+
+        assertThat(ids(queries.listSessions())).isEqualTo(expected);
+    }
+
+    @Test
+    void aClosedStoreIsAnErrorBeforeAnythingIsWritten(@TempDir Path dir) {
+        Database closed = Database.open(DatabaseOptions.defaults(dir.resolve("agentd.db")));
+        closed.close();
+
+        assertThatThrownBy(() -> new SessionQueries(closed).listSessions()).isInstanceOf(StoreException.class);
     }
 
     @Test
@@ -103,8 +127,13 @@ class SessionQueriesTest {
     }
 
     private List<String> leaves(String filter) {
-        return queries.sessionLeaves(new SessionQueries.LeavesParams(filter)).sessions().stream()
-                .map(SessionInfo::id).toList();
+        return ids(queries.sessionLeaves(new SessionQueries.LeavesParams(filter)));
+    }
+
+    private static List<String> ids(SessionsResult result) {
+        List<String> ids = new ArrayList<>();
+        json(result).get("sessions").forEach(s -> ids.add(s.get("id").asString()));
+        return ids;
     }
 
     @Test
