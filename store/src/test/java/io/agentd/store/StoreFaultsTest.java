@@ -72,7 +72,7 @@ class StoreFaultsTest {
         blocker.join();
 
         futures.forEach(f -> f.exceptionally(e -> null).join());
-        assertThat(db.read(sessions::list)).as("nothing of the abandoned transaction is stored").isEmpty();
+        assertThat(db.<List<SessionRow>>read(sessions::list)).as("nothing of the abandoned transaction is stored").isEmpty();
         for (CompletableFuture<Object> f : futures) {
             assertThatThrownBy(f::join).isInstanceOf(CompletionException.class).cause()
                     .isInstanceOfSatisfying(StoreException.class,
@@ -88,7 +88,7 @@ class StoreFaultsTest {
             sessions.insert(tx.connection(), big);
             return null;
         });
-        assertThat(db.read(sessions::list)).extracting(SessionRow::id).containsExactly(big.id());
+        assertThat(db.<List<SessionRow>>read(sessions::list)).extracting(SessionRow::id).containsExactly(big.id());
         assertThat(db.health()).isEqualTo(StoreHealth.OK);
         assertThat(integrityCheck()).isEqualTo("ok");
     }
@@ -104,12 +104,12 @@ class StoreFaultsTest {
                     assertThat(e.kind()).isEqualTo(StoreException.Kind.READ_ONLY);
                     assertThat(e.getMessage()).contains("read-only");
                 });
-        assertThat(db.read(sessions::list)).extracting(SessionRow::id).containsExactly(stored.id());
+        assertThat(db.<List<SessionRow>>read(sessions::list)).extracting(SessionRow::id).containsExactly(stored.id());
         assertThat(db.health().kind()).isEqualTo(StoreException.Kind.READ_ONLY);
 
         Files.writeString(control, "normal");
         insert(Sessions.newSession("accepted")).join();
-        assertThat(db.read(sessions::list)).hasSize(2);
+        assertThat(db.<List<SessionRow>>read(sessions::list)).hasSize(2);
         assertThat(db.health().ok()).isTrue();
     }
 

@@ -122,7 +122,14 @@ class ApprovalFlowIT {
         try (LineClient client = daemon.client()) {
             launch(client);
         }
-        List<String> args = fake.lastArgs();
+        // The launch, not the daemon's own `claude --version` check, which may run at about the same time.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> args;
+        while ((args = fake.invocations().stream().filter(a -> a.contains("--print")).findFirst().orElse(List.of()))
+                .isEmpty()) {
+            assertThat(System.nanoTime()).as("claude never launched: %s", fake.invocations()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
         assertThat(args).containsSubsequence("--permission-prompt-tool", "mcp__codelayer__request_permission");
         assertThat(args).contains("--mcp-config");
     }

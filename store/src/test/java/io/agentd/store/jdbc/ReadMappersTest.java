@@ -58,12 +58,13 @@ class ReadMappersTest {
             processes.setStarted(tx.connection(), s.id(), 4242, T);
             processes.setOffset(tx.connection(), s.id(), 99);
             processes.setInterruptRequested(tx.connection(), s.id(), T.plusSeconds(1));
+            processes.setStopReason(tx.connection(), s.id(), "idle");
             processes.setEnded(tx.connection(), s.id(), 3, T.plusSeconds(2));
             return null;
         });
 
         assertThat(db.<Optional<ProcessRow>>read(c -> processes.find(c, s.id()))).contains(new ProcessRow(s.id(), 4242L, T, "/spool", 99,
-                "/mcp.json", T.plusSeconds(1), 3, T.plusSeconds(2)));
+                "/mcp.json", T.plusSeconds(1), 3, T.plusSeconds(2), "idle"));
     }
 
     @Test
