@@ -59,8 +59,8 @@ public final class ApprovalRepository {
 
     /** When the session's latest approval was decided; empty if none was. */
     public Optional<Instant> lastDecidedAt(Connection c, String sessionId) throws SQLException {
-        return Sql.one(c, "SELECT MAX(responded_at) AS responded_at FROM approvals WHERE session_id = ?",
-                rs -> Sql.instant(rs, "responded_at"), sessionId);
+        return Sql.one(c, "SELECT MAX(responded_at) FROM approvals WHERE session_id = ?", rs -> instant(rs, 1),
+                sessionId);
     }
 
     public boolean hasPending(Connection c, String sessionId) throws SQLException {

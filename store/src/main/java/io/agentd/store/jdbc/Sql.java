@@ -83,30 +83,6 @@ public final class Sql {
         }
     }
 
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    public static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    public static Integer intOrNull(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    public static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    public static boolean bool(ResultSet rs, String column) throws SQLException {
-        return rs.getInt(column) != 0;
-    }
-
     /** An enum stored under a name other than its Java constant. */
     public interface DbValue {
         String dbValue();

@@ -1,18 +1,15 @@
 package io.agentd.testkit.humanlayer;
 
-import io.agentd.testkit.claude.ClaudeCli;
-import java.nio.file.Files;
+import io.agentd.testkit.tools.InstalledTool;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Finds the pinned HumanLayer CLI ({@code humanlayer}, also called {@code hlyr}) that
  * {@code .ci/install-tools} installs into the project's {@code tools/} folder: hld's own client, used to
- * show that agentd serves it unchanged.
- *
- * <p>Lookup order: the system property {@value #PATH_PROPERTY}; else
- * {@code <root>/tools/node_modules/.bin/humanlayer}, where the root is found as for
- * {@link ClaudeCli#projectRoot()}.
+ * show that agentd serves it unchanged. {@value #PATH_PROPERTY} if set, else
+ * {@code <root>/tools/node_modules/.bin/humanlayer} (see {@link InstalledTool}).
  */
 public final class HumanlayerCli {
     /** The CLI version the tests are written against. */
@@ -20,27 +17,20 @@ public final class HumanlayerCli {
     /** System property naming the humanlayer executable explicitly. */
     public static final String PATH_PROPERTY = "agentd.humanlayer.path";
 
-    private static final Path RELATIVE_BIN = Path.of("tools", "node_modules", ".bin", "humanlayer");
+    private static final InstalledTool TOOL = new InstalledTool("HumanLayer CLI", VERSION, PATH_PROPERTY,
+            Path.of("tools", "node_modules", ".bin", "humanlayer"));
 
     private HumanlayerCli() {
     }
 
     /** The executable if it is installed. */
     public static Optional<Path> find() {
-        return Optional.of(candidate()).filter(HumanlayerCli::isExecutable);
+        return TOOL.find();
     }
 
     /** The executable, or an exception that says how to install it. */
     public static Path require() {
-        Path candidate = candidate();
-        if (isExecutable(candidate)) {
-            return candidate;
-        }
-        String source = System.getProperty(PATH_PROPERTY) != null
-                ? "set by -D" + PATH_PROPERTY
-                : "under the project root " + ClaudeCli.projectRoot().map(Path::toString).orElse("(not found)");
-        throw new IllegalStateException("HumanLayer CLI " + VERSION + " not found at " + candidate + " (" + source
-                + "). Run .ci/install-tools from the project root to install it.");
+        return TOOL.require();
     }
 
     /**
@@ -48,22 +38,11 @@ public final class HumanlayerCli {
      * the {@code .bin} link is resolved to find it.
      */
     public static Path bundle() {
+        Path executable = require();
         try {
-            return require().toRealPath();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot resolve " + require(), e);
+            return executable.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot resolve " + executable, e);
         }
-    }
-
-    private static Path candidate() {
-        String explicit = System.getProperty(PATH_PROPERTY);
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit).toAbsolutePath();
-        }
-        return ClaudeCli.projectRoot().orElseGet(() -> Path.of("").toAbsolutePath()).resolve(RELATIVE_BIN);
-    }
-
-    private static boolean isExecutable(Path path) {
-        return Files.isRegularFile(path) && Files.isExecutable(path);
     }
 }
