@@ -41,9 +41,12 @@ public final class EventLog {
      * commit.
      */
     public PublishedEvent publish(Tx tx, BusEvent event) throws SQLException {
-        Instant now = clock.instant();
-        String json = EventPayloads.json(event);
-        EventRow row = events.append(tx.connection(), event.type().wireName(), event.sessionId(), event.runId(), now, json);
+        return append(tx, event.type(), event.sessionId(), event.runId(), EventPayloads.json(event));
+    }
+
+    /** Records a payload serialized already; what {@link #publish} does once the payload is built. */
+    PublishedEvent append(Tx tx, BusEventType type, String sessionId, String runId, String dataJson) throws SQLException {
+        EventRow row = events.append(tx.connection(), type.wireName(), sessionId, runId, clock.instant(), dataJson);
         PublishedEvent published = published(row);
         tx.afterCommit(() -> bus.dispatch(published));
         return published;
