@@ -1,8 +1,7 @@
 package io.agentd.daemon.bus;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Instant;
+import java.util.Objects;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,23 +14,13 @@ import static java.util.Objects.requireNonNull;
  * event fanned out to many subscribers of a transport is serialized once, whoever sends it first.
  */
 public final class PublishedEvent {
-    private static final VarHandle FRAMES;
-
-    static {
-        try {
-            FRAMES = MethodHandles.lookup().findVarHandle(PublishedEvent.class, "frames", Frame.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final long seq;
     private final String type;
     private final Instant timestamp;
     private final String sessionId;
     private final String runId;
     private final String dataJson;
-    @SuppressWarnings("unused") // through FRAMES
+    /** Written only under this object's lock; read without it. */
     private volatile Frame frames;
 
     /**
@@ -72,31 +61,40 @@ public final class PublishedEvent {
         return dataJson;
     }
 
-    /** This event in {@code codec}'s frame, encoded on the first call for that codec and reused after. */
+    /**
+     * This event in {@code codec}'s frame, encoded on the first call for that codec and reused after. The
+     * subscribers woken by one dispatch all ask at once: the first encodes while the others wait the few
+     * microseconds that takes, so each frame is encoded exactly once.
+     */
     public byte[] encoded(EventCodec codec) {
-        for (Frame f = frames; f != null; f = f.next) {
+        byte[] bytes = cached(frames, codec);
+        if (bytes != null) {
+            return bytes;
+        }
+        synchronized (this) {
+            Frame head = frames;
+            bytes = cached(head, codec);
+            if (bytes == null) {
+                bytes = codec.encode(this);
+                frames = new Frame(codec, bytes, head);
+            }
+            return bytes;
+        }
+    }
+
+    private static byte[] cached(Frame head, EventCodec codec) {
+        for (Frame f = head; f != null; f = f.next) {
             if (f.codec == codec) {
                 return f.bytes;
             }
         }
-        byte[] bytes = codec.encode(this);
-        while (true) {
-            Frame head = frames;
-            for (Frame f = head; f != null; f = f.next) {
-                if (f.codec == codec) {
-                    return f.bytes; // another thread won: send its bytes, which are the same
-                }
-            }
-            if (FRAMES.compareAndSet(this, head, new Frame(codec, bytes, head))) {
-                return bytes;
-            }
-        }
+        return null;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof PublishedEvent e && seq == e.seq && type.equals(e.type) && timestamp.equals(e.timestamp)
-                && java.util.Objects.equals(sessionId, e.sessionId) && java.util.Objects.equals(runId, e.runId)
+                && Objects.equals(sessionId, e.sessionId) && Objects.equals(runId, e.runId)
                 && dataJson.equals(e.dataJson);
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,18 +59,23 @@ class JsonRpcEventCodecTest {
     @Test
     void anEventIsEncodedOncePerCodecWhoeverSendsIt() throws Exception {
         PublishedEvent e = new PublishedEvent(3, "new_approval", Instant.EPOCH, "s1", "r1", "{\"approval_id\":\"a\"}");
+        CountingCodec counting = new CountingCodec();
         List<byte[]> frames;
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<CompletableFuture<byte[]>> sends = IntStream.range(0, 64)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> e.encoded(CODEC), threads)).toList();
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> e.encoded(counting), threads)).toList();
             frames = sends.stream().map(CompletableFuture::join).toList();
         }
         byte[] first = frames.getFirst();
+        assertThat(counting.encodings.get()).isEqualTo(1);
         assertThat(frames).allSatisfy(f -> assertThat(f).isSameAs(first));
         assertThat(first).isEqualTo(CODEC.encode(e));
+        byte[] line = e.encoded(CODEC);
         byte[] sse = e.encoded(SseEventCodec.INSTANCE);
-        assertThat(sse).isNotEqualTo(first).isSameAs(e.encoded(SseEventCodec.INSTANCE));
-        assertThat(e.encoded(CODEC)).isSameAs(first);
+        assertThat(line).isEqualTo(first).isSameAs(e.encoded(CODEC));
+        assertThat(sse).isNotEqualTo(line).isSameAs(e.encoded(SseEventCodec.INSTANCE));
+        assertThat(e.encoded(counting)).isSameAs(first);
+        assertThat(counting.encodings.get()).isEqualTo(1);
     }
 
     @Test
@@ -82,6 +88,22 @@ class JsonRpcEventCodecTest {
             PublishedEvent e = new PublishedEvent(event.path("seq").asLong(), event.path("type").asString(),
                     Instant.parse(event.path("timestamp").asString()), "s1", "r1", data);
             assertThat(new String(CODEC.encode(e), StandardCharsets.UTF_8)).isEqualTo(line);
+        }
+    }
+
+    /** The JSON-RPC frame, counting how often it is built. */
+    private static final class CountingCodec implements EventCodec {
+        final AtomicInteger encodings = new AtomicInteger();
+
+        @Override
+        public byte[] encode(PublishedEvent event) {
+            encodings.incrementAndGet();
+            return CODEC.encode(event);
+        }
+
+        @Override
+        public byte[] heartbeat() {
+            return CODEC.heartbeat();
         }
     }
 }
