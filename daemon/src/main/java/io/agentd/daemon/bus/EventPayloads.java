@@ -20,7 +20,7 @@ final class EventPayloads {
         return MAPPER.writeValueAsString(data(event));
     }
 
-    static ObjectNode data(BusEvent event) {
+    private static ObjectNode data(BusEvent event) {
         return switch (event) {
             case BusEvent.StatusChanged e -> {
                 ObjectNode data = session(e);
