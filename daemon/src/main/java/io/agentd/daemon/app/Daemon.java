@@ -12,6 +12,7 @@ import io.agentd.daemon.bus.EventLog;
 import io.agentd.daemon.bus.EventPruner;
 import io.agentd.daemon.bus.SessionEventPublisher;
 import io.agentd.daemon.bus.SubscribeHandler;
+import io.agentd.daemon.bus.Subscriptions;
 import io.agentd.daemon.claude.ClaudeLocator;
 import io.agentd.daemon.health.HealthService;
 import io.agentd.daemon.rpc.MethodRegistry;
@@ -135,7 +136,7 @@ public final class Daemon implements AutoCloseable {
             new SessionCommands(supervisor, new SessionContinuation(database, supervisor, Duration.ofSeconds(30), clock),
                     events, database, home, Path.of("").toAbsolutePath(), clock, approvals).register(registry);
             new ApprovalMethods(approvals).register(registry);
-            new SubscribeHandler(eventLog, clock, config.heartbeat()).register(registry);
+            new SubscribeHandler(new Subscriptions(eventLog, clock, config.heartbeat())).register(registry);
             RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
             return new Daemon(config, database, supervisor, janitor, pruner, monitor, registry, server);
         } catch (IOException | RuntimeException e) {
