@@ -61,7 +61,7 @@ public final class ApprovalService implements BypassEnabledListener {
     public ApprovalRow create(NewApproval request) {
         return database.write(tx -> {
             SessionRow session = bypass.switchOffIfExpired(tx, session(tx, request));
-            Optional<ApprovalRules.Decision> auto = ApprovalRules.decide(session, request.toolName(), resolver.clock().instant());
+            Optional<PermissionPolicy.Decision> auto = bypass.policy().decide(session, request.toolName());
             ApprovalRow row = new ApprovalRow("local-" + UUID.randomUUID(), session.runId(), session.id(),
                     ApprovalStatus.PENDING, resolver.clock().instant(), null, request.toolName(), request.toolInputJson(),
                     null, request.toolUseId(), null);
@@ -69,7 +69,7 @@ public final class ApprovalService implements BypassEnabledListener {
             resolver.events().created(tx, row);
             link(tx, row);
             if (auto.isPresent()) {
-                ApprovalRules.Decision d = auto.get();
+                PermissionPolicy.Decision d = auto.get();
                 return resolver.resolve(tx, row.id(), d.status(), d.comment(), d.decidedBy()).orElseThrow();
             }
             transitions.move(tx, session.id(), EnumSet.of(SessionStatus.RUNNING), SessionStatus.WAITING_INPUT);

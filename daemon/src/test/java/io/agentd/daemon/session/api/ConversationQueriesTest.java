@@ -37,7 +37,7 @@ class ConversationQueriesTest {
     void setUp(Database database) {
         this.database = database;
         store = new StoredSessions(database);
-        queries = new ConversationQueries(database);
+        queries = new ConversationQueries(new SessionQueryService(database));
     }
 
     @Test
@@ -100,7 +100,7 @@ class ConversationQueriesTest {
     @Test
     void aLongConversationIsWrittenPageByPageInOrder() {
         chainOfThree();
-        queries = new ConversationQueries(database, TINY);
+        queries = new ConversationQueries(new SessionQueryService(database, TINY));
 
         assertThat(contents(new ConversationQueries.ConversationParams("leaf", null))).isEqualTo(all());
         assertThat(contents(new ConversationQueries.ConversationParams(null, "claude-root"))).isEqualTo(all().subList(0, 7));
@@ -110,7 +110,7 @@ class ConversationQueriesTest {
     void afterIdAndLimitPageThroughTheWholeChain() {
         chainOfThree();
         for (ConversationResult.PageSizing sizing : List.of(TINY, ConversationResult.PageSizing.DEFAULT)) {
-            queries = new ConversationQueries(database, sizing);
+            queries = new ConversationQueries(new SessionQueryService(database, sizing));
             List<String> seen = new ArrayList<>();
             Long after = null;
             while (true) {
@@ -176,7 +176,7 @@ class ConversationQueriesTest {
     @Test
     void eventsStoredAfterTheRequestArrivedAreLeftOut() {
         chainOfThree();
-        queries = new ConversationQueries(database, TINY);
+        queries = new ConversationQueries(new SessionQueryService(database, TINY));
         ConversationResult result = queries.conversation(new ConversationQueries.ConversationParams("leaf", null));
 
         store.message("leaf", "claude-leaf", "user", "late", T0);
@@ -192,7 +192,7 @@ class ConversationQueriesTest {
             for (int i = 0; i < 10; i++) {
                 ownStore.message("s1", null, "user", "m" + i, T0);
             }
-            ConversationResult result = new ConversationQueries(own, TINY)
+            ConversationResult result = new ConversationQueries(new SessionQueryService(own, TINY))
                     .conversation(new ConversationQueries.ConversationParams("s1", null));
             own.close();
 
