@@ -43,9 +43,6 @@ public final class ApprovalMethods {
 
     /** A session's pending approvals; none without a session, as hld. */
     public FetchResult fetch(ApprovalParams.Fetch p) {
-        if (p.sessionId() == null || p.sessionId().isEmpty()) {
-            return new FetchResult(List.of());
-        }
         return new FetchResult(service.pending(p.sessionId()).stream().map(ApprovalView::of).toList());
     }
 

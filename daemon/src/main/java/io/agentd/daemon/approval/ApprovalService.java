@@ -23,7 +23,8 @@ import java.util.UUID;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Creates and decides approvals. Each operation is one transaction: the approval row, the tool_call link,
+ * Creates, lists and decides approvals; what is decided without a person is {@link PermissionPolicy}'s
+ * answer. Each operation is one transaction: the approval row, the tool_call link,
  * the session's move to {@code waiting_input} and back to {@code running}, and the events.
  */
 public final class ApprovalService implements BypassEnabledListener {
@@ -77,11 +78,15 @@ public final class ApprovalService implements BypassEnabledListener {
         });
     }
 
-    /** Pending approvals of a session, oldest first; empty for an unknown session. */
+    /** Pending approvals of a session, oldest first; empty for an unknown session or none named (hld). */
     public List<ApprovalRow> pending(String sessionId) {
+        if (sessionId == null || sessionId.isEmpty()) {
+            return List.of();
+        }
         return database.read(c -> resolver.approvals().pending(c, sessionId));
     }
 
+    /** One approval, whatever its status. */
     public ApprovalRow get(String approvalId) {
         return database.read(c -> resolver.approvals().find(c, approvalId)).orElseThrow(() -> AgentdException.notFound(
                 "failed to get approval: failed to get approval: approval not found: " + approvalId));

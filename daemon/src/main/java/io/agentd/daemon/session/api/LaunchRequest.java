@@ -1,8 +1,8 @@
 package io.agentd.daemon.session.api;
 
-import io.agentd.daemon.session.McpServerSpec;
 import static java.util.Objects.requireNonNull;
 
+import io.agentd.daemon.session.McpServerSpec;
 import java.util.List;
 import java.util.Map;
 

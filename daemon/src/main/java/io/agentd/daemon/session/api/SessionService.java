@@ -1,14 +1,14 @@
 package io.agentd.daemon.session.api;
 
+import static java.util.Objects.requireNonNull;
+
+import io.agentd.daemon.approval.PermissionPolicy;
+import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.session.BypassEnabledListener;
 import io.agentd.daemon.session.LaunchSpec;
 import io.agentd.daemon.session.SessionContinuation;
 import io.agentd.daemon.session.SessionEvents;
 import io.agentd.daemon.session.SessionSupervisor;
-import static java.util.Objects.requireNonNull;
-
-import io.agentd.daemon.approval.PermissionPolicy;
-import io.agentd.daemon.error.AgentdException;
 import io.agentd.store.Database;
 import io.agentd.store.Tx;
 import io.agentd.store.session.LaunchConfig;
@@ -17,6 +17,7 @@ import io.agentd.store.session.SessionRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,16 @@ public final class SessionService {
         this.bypassListener = requireNonNull(bypassListener, "bypassListener is null");
         this.home = requireNonNull(home, "home is null");
         this.daemonCwd = requireNonNull(daemonCwd, "daemonCwd is null");
+    }
+
+    /**
+     * A service over the store alone, for tools and benchmarks: reads, titles and archiving work; starting,
+     * continuing and interrupting are refused as unavailable; paths resolve against the JVM's directory.
+     */
+    public static SessionService storeOnly(Database database, SessionEvents events, Clock clock) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return new SessionService(SessionRunner.NONE, database, events, new PermissionPolicy(clock),
+                BypassEnabledListener.NONE, Path.of(System.getProperty("user.home", cwd.toString())), cwd);
     }
 
     /**
