@@ -24,7 +24,7 @@ public final class ConversationPages {
     private final Database database;
     private final ConversationRepository events;
     private final ConversationCursor cursor;
-    private final ConversationResult.PageSizing sizing;
+    private final PageSizing sizing;
     private final Deque<Pending> reading = new ArrayDeque<>();
     private List<ConversationEventRow> firstPage;
     private long remaining;
@@ -35,7 +35,7 @@ public final class ConversationPages {
      * @param limit at most this many events in all, first page included
      */
     ConversationPages(Database database, ConversationRepository events, ConversationCursor cursor,
-                      ConversationResult.PageSizing sizing, List<ConversationEventRow> firstPage, long limit) {
+                      PageSizing sizing, List<ConversationEventRow> firstPage, long limit) {
         this.database = requireNonNull(database, "database is null");
         this.events = requireNonNull(events, "events is null");
         this.cursor = requireNonNull(cursor, "cursor is null");
@@ -43,6 +43,35 @@ public final class ConversationPages {
         this.firstPage = List.copyOf(firstPage);
         this.remaining = limit;
         this.pageEvents = sizing.firstEvents();
+    }
+
+    /**
+     * How pages are sized and read. A page spans up to {@code maxEvents} events, fewer when the events seen
+     * so far carry so much text that the page would exceed {@code pageChars}; {@code inFlight} pages are read
+     * at once, on different readers, while the one before them is written.
+     */
+    record PageSizing(int firstEvents, int maxEvents, long pageChars, int inFlight) {
+        static final PageSizing DEFAULT = new PageSizing(250, 1_000, 1 << 20, 2);
+
+        PageSizing {
+            if (firstEvents < 1 || maxEvents < 1 || pageChars < 1 || inFlight < 1) {
+                throw new IllegalArgumentException("page sizing must be positive: " + firstEvents + ", " + maxEvents
+                        + ", " + pageChars + ", " + inFlight);
+            }
+        }
+
+        /** The size of the next pages, from the text per event of a page just read. */
+        int eventsAfter(List<ConversationEventRow> page, int current) {
+            if (page.isEmpty()) {
+                return current;
+            }
+            long chars = 0;
+            for (ConversationEventRow row : page) {
+                chars += row.textLength();
+            }
+            long perEvent = Math.max(1, chars / page.size());
+            return (int) Math.max(1, Math.min(maxEvents, pageChars / perEvent));
+        }
     }
 
     /** A page being read. */

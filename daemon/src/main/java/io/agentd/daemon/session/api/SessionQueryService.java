@@ -30,17 +30,17 @@ public final class SessionQueryService {
     private static final int HANDOFF_ROWS = 256;
 
     private final Database database;
-    private final ConversationResult.PageSizing sizing;
+    private final ConversationPages.PageSizing sizing;
     private final SessionRepository sessions = new SessionRepository();
     private final ConversationRepository conversations = new ConversationRepository();
     private final SnapshotRepository snapshots = new SnapshotRepository();
 
     public SessionQueryService(Database database) {
-        this(database, ConversationResult.PageSizing.DEFAULT);
+        this(database, ConversationPages.PageSizing.DEFAULT);
     }
 
-    /** With pages sized otherwise than {@link ConversationResult.PageSizing#DEFAULT}: for tests. */
-    SessionQueryService(Database database, ConversationResult.PageSizing sizing) {
+    /** With pages sized otherwise than {@link ConversationPages.PageSizing#DEFAULT}: for tests. */
+    SessionQueryService(Database database, ConversationPages.PageSizing sizing) {
         this.database = requireNonNull(database, "database is null");
         this.sizing = requireNonNull(sizing, "sizing is null");
     }

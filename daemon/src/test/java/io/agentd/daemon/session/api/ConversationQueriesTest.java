@@ -70,7 +70,7 @@ class ConversationQueriesTest {
     }
 
     /** Pages small enough that every test conversation spans several, read two at a time. */
-    private static final ConversationResult.PageSizing TINY = new ConversationResult.PageSizing(2, 3, 1 << 20, 2);
+    private static final ConversationPages.PageSizing TINY = new ConversationPages.PageSizing(2, 3, 1 << 20, 2);
 
     private void chainOfThree() {
         store.insert(StoredSessions.withStatus("root", SessionStatus.COMPLETED, false, null, T0));
@@ -109,7 +109,7 @@ class ConversationQueriesTest {
     @Test
     void afterIdAndLimitPageThroughTheWholeChain() {
         chainOfThree();
-        for (ConversationResult.PageSizing sizing : List.of(TINY, ConversationResult.PageSizing.DEFAULT)) {
+        for (ConversationPages.PageSizing sizing : List.of(TINY, ConversationPages.PageSizing.DEFAULT)) {
             queries = new ConversationQueries(new SessionQueryService(database, sizing));
             List<String> seen = new ArrayList<>();
             Long after = null;
@@ -204,7 +204,7 @@ class ConversationQueriesTest {
 
     @Test
     void pagesShrinkWhenEventsCarryMuchText() {
-        ConversationResult.PageSizing sizing = new ConversationResult.PageSizing(10, 1_000, 100_000, 2);
+        ConversationPages.PageSizing sizing = new ConversationPages.PageSizing(10, 1_000, 100_000, 2);
         ConversationEventRow big = new ConversationEventRow(1, "s", null, 1, EventType.TOOL_RESULT, T0, "user", null,
                 null, null, null, "toolu_1", "x".repeat(10_000), false, null, null, null);
         ConversationEventRow small = new ConversationEventRow(2, "s", null, 2, EventType.MESSAGE, T0, "user", "hi",

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TempDatabaseExtension.class)
 class SessionQueryServiceTest {
     /** Pages of two events, one read ahead: every page boundary and the read-ahead get exercised. */
-    private static final ConversationResult.PageSizing TINY = new ConversationResult.PageSizing(2, 2, 1 << 20, 1);
+    private static final ConversationPages.PageSizing TINY = new ConversationPages.PageSizing(2, 2, 1 << 20, 1);
 
     private StoredSessions store;
     private SessionQueryService service;
