@@ -6,7 +6,9 @@ import io.agentd.daemon.bus.SessionEventPublisher;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
-import io.agentd.daemon.session.api.SessionApi;
+import io.agentd.daemon.rpc.methods.SessionRpcBindings;
+import io.agentd.daemon.session.api.SessionQueryService;
+import io.agentd.daemon.session.api.SessionService;
 import io.agentd.store.Database;
 import io.agentd.store.DatabaseOptions;
 import io.agentd.store.conversation.ConversationRepository;
@@ -64,7 +66,8 @@ final class HistoryBench {
             long pageAfterId = db.read(c -> Sql.count(c,
                     "SELECT id FROM conversation_events WHERE session_id = ? AND sequence = ?", BIG, PAGE_AFTER));
             MethodRegistry registry = new MethodRegistry();
-            SessionApi.register(registry, db, new SessionEventPublisher(new EventLog(db, new EventBus(clock, 1024), clock)));
+            new SessionRpcBindings(SessionService.storeOnly(db, new SessionEventPublisher(new EventLog(db,
+                    new EventBus(clock, 1024), clock)), clock), new SessionQueryService(db)).registerStoreMethods(registry);
             double conversation;
             double page;
             double list;

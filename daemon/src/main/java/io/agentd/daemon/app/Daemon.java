@@ -2,10 +2,10 @@ package io.agentd.daemon.app;
 
 import io.agentd.daemon.approval.ApprovalEvents;
 import io.agentd.daemon.approval.ApprovalExpiry;
-import io.agentd.daemon.approval.ApprovalMethods;
 import io.agentd.daemon.approval.ApprovalService;
 import io.agentd.daemon.approval.BypassExpiry;
 import io.agentd.daemon.approval.BypassExpiryMonitor;
+import io.agentd.daemon.approval.PermissionPolicy;
 import io.agentd.daemon.bus.ApprovalEventPublisher;
 import io.agentd.daemon.bus.EventBus;
 import io.agentd.daemon.bus.EventLog;
@@ -18,14 +18,18 @@ import io.agentd.daemon.health.HealthService;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
+import io.agentd.daemon.rpc.methods.ApprovalRpcBindings;
+import io.agentd.daemon.rpc.methods.HealthRpcBindings;
+import io.agentd.daemon.rpc.methods.SessionRpcBindings;
 import io.agentd.daemon.session.McpInjection;
 import io.agentd.daemon.session.SessionContinuation;
 import io.agentd.daemon.session.SessionEvents;
 import io.agentd.daemon.session.SessionSupervisor;
 import io.agentd.daemon.session.SessionTransitions;
 import io.agentd.daemon.session.SupervisorConfig;
-import io.agentd.daemon.session.api.SessionApi;
-import io.agentd.daemon.session.api.SessionCommands;
+import io.agentd.daemon.session.api.SessionQueryService;
+import io.agentd.daemon.session.api.SessionRunner;
+import io.agentd.daemon.session.api.SessionService;
 import io.agentd.daemon.session.follow.SpoolWatcher;
 import io.agentd.daemon.session.ingest.IngestContext;
 import io.agentd.daemon.session.process.ProcessLauncher;
@@ -123,19 +127,23 @@ public final class Daemon implements AutoCloseable {
                             config.sessionIdleTimeout()));
             supervisor.recover();
             supervisor.watchIdleSessions();
-            BypassExpiry bypass = new BypassExpiry(ingest.sessions(), events, clock);
+            PermissionPolicy policy = new PermissionPolicy(clock);
+            BypassExpiry bypass = new BypassExpiry(ingest.sessions(), events, policy);
             monitor = BypassExpiryMonitor.start(database, bypass, config.bypassCheckInterval());
             ApprovalService approvals = new ApprovalService(database, transitions, bypass, approvalEvents, clock);
             janitor = new SpoolJanitor(database, config.spoolRetention(), clock);
             pruner = new EventPruner(eventLog, config.eventRetention());
 
+            SessionRunner runner = SessionRunner.of(supervisor,
+                    new SessionContinuation(database, supervisor, Duration.ofSeconds(30), policy));
+            SessionService sessions = new SessionService(runner, database, events, policy, approvals, home,
+                    Path.of("").toAbsolutePath());
+
             MethodRegistry registry = new MethodRegistry();
-            new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount, database::health)
-                    .register(registry);
-            SessionApi.register(registry, database, events);
-            new SessionCommands(supervisor, new SessionContinuation(database, supervisor, Duration.ofSeconds(30), clock),
-                    events, database, home, Path.of("").toAbsolutePath(), clock, approvals).register(registry);
-            new ApprovalMethods(approvals).register(registry);
+            new HealthRpcBindings(new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount,
+                    database::health)).register(registry);
+            new SessionRpcBindings(sessions, new SessionQueryService(database)).register(registry);
+            new ApprovalRpcBindings(approvals).register(registry);
             new SubscribeHandler(new Subscriptions(eventLog, clock, config.heartbeat())).register(registry);
             RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
             return new Daemon(config, database, supervisor, janitor, pruner, monitor, registry, server);
