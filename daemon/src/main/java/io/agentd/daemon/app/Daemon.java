@@ -56,6 +56,10 @@ import java.util.Set;
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final int MAX_STDOUT_LINE_BYTES = 256 * 1024 * 1024;
+    /** How long an interrupted Claude gets after SIGINT before SIGTERM, and after SIGTERM before SIGKILL. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+    /** How long continuing a running session waits for it to stop after interrupting it. */
+    private static final Duration CONTINUE_WAIT = Duration.ofSeconds(30);
     /** Events buffered per subscriber before it is served from the event log instead. */
     private static final int SUBSCRIBER_BUFFER = 1024;
 
@@ -115,11 +119,10 @@ public final class Daemon implements AutoCloseable {
             } else {
                 log.info("approvals server injected into sessions: {}", String.join(" ", config.approvalsCommand()));
             }
+            SupervisorConfig sessionConfig = new SupervisorConfig(config.spoolDir(), config.maxSessions(), INTERRUPT_GRACE,
+                    CONTINUE_WAIT, MAX_STDOUT_LINE_BYTES, config.sessionIdleTimeout());
             supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
-                    new McpInjection(config.approvalsCommand(), config.socketPath()),
-                    new SupervisorConfig(config.spoolDir(), config.maxSessions(), Duration.ofSeconds(5),
-                            Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES,
-                            config.sessionIdleTimeout()));
+                    new McpInjection(config.approvalsCommand(), config.socketPath()), sessionConfig);
             supervisor.recover();
             supervisor.watchIdleSessions();
             BypassExpiry bypass = new BypassExpiry(ingest.sessions(), events, clock);
@@ -132,7 +135,7 @@ public final class Daemon implements AutoCloseable {
             new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount, database::health)
                     .register(registry);
             SessionApi.register(registry, database, events);
-            new SessionCommands(supervisor, new SessionContinuation(database, supervisor, Duration.ofSeconds(30), clock),
+            new SessionCommands(supervisor, new SessionContinuation(database, supervisor, sessionConfig.continueWait(), clock),
                     events, database, home, Path.of("").toAbsolutePath(), clock, approvals).register(registry);
             new ApprovalMethods(approvals).register(registry);
             new SubscribeHandler(eventLog, clock, config.heartbeat()).register(registry);
