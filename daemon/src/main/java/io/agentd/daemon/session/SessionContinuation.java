@@ -95,7 +95,7 @@ public final class SessionContinuation {
         PermissionSettings p = parent.permissions();
         boolean bypassExpired = p.bypassExpiresAt() != null && p.bypassExpiresAt().isBefore(clock.instant());
         PermissionSettings inherited = bypassExpired
-                ? new PermissionSettings(p.autoAcceptEdits(), false, null, null)
+                ? p.withoutBypass()
                 : p;
         return new LaunchSpec(o.query(), parent.title(), parent.model(), Path.of(parent.workingDir()), config, servers,
                 inherited, parent.id(), parent.claudeSessionId());
