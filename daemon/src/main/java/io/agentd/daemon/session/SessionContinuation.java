@@ -52,6 +52,11 @@ public final class SessionContinuation {
         public Overrides {
             requireNonNull(query, "query is null");
         }
+
+        /** Only a new query: everything else is inherited from the parent. */
+        public static Overrides inheritAll(String query) {
+            return new Overrides(query, null, null, null, null, null, null, null, null, null);
+        }
     }
 
     public SessionSupervisor.Launched continueSession(String parentId, Overrides o) throws InterruptedException {
