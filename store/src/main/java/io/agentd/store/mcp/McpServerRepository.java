@@ -14,12 +14,12 @@ public final class McpServerRepository {
     private static final String HTTP = "http";
 
     public void insert(Connection c, McpServerRow row) throws SQLException {
-        String sql = "INSERT INTO mcp_servers (session_id, name, transport, command, args_json, env_json, url, headers_json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         switch (row) {
-            case McpServerRow.Stdio s -> Sql.update(c, sql, s.sessionId(), s.name(), STDIO, s.command(),
-                    JsonLists.write(s.args()), JsonLists.writeMap(s.env()), null, null);
-            case McpServerRow.Http h -> Sql.update(c, sql, h.sessionId(), h.name(), HTTP, null, null, null, h.url(),
+            case McpServerRow.Stdio s -> Sql.update(c, "INSERT INTO mcp_servers (session_id, name, transport, command,"
+                            + " args_json, env_json) VALUES (?, ?, ?, ?, ?, ?)", s.sessionId(), s.name(), STDIO, s.command(),
+                    JsonLists.write(s.args()), JsonLists.writeMap(s.env()));
+            case McpServerRow.Http h -> Sql.update(c, "INSERT INTO mcp_servers (session_id, name, transport, url,"
+                            + " headers_json) VALUES (?, ?, ?, ?, ?)", h.sessionId(), h.name(), HTTP, h.url(),
                     JsonLists.writeMap(h.headers()));
         }
     }
