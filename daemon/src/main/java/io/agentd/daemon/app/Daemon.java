@@ -61,6 +61,10 @@ import java.util.Set;
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final int MAX_STDOUT_LINE_BYTES = 256 * 1024 * 1024;
+    /** How long an interrupted Claude gets after SIGINT before SIGTERM, and after SIGTERM before SIGKILL. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+    /** How long continuing a running session waits for it to stop after interrupting it. */
+    private static final Duration CONTINUE_WAIT = Duration.ofSeconds(30);
     /** Events buffered per subscriber before it is served from the event log instead. */
     private static final int SUBSCRIBER_BUFFER = 1024;
 
@@ -120,11 +124,10 @@ public final class Daemon implements AutoCloseable {
             } else {
                 log.info("approvals server injected into sessions: {}", String.join(" ", config.approvalsCommand()));
             }
+            SupervisorConfig sessionConfig = new SupervisorConfig(config.spoolDir(), config.maxSessions(), INTERRUPT_GRACE,
+                    CONTINUE_WAIT, MAX_STDOUT_LINE_BYTES, config.sessionIdleTimeout());
             supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
-                    new McpInjection(config.approvalsCommand(), config.socketPath()),
-                    new SupervisorConfig(config.spoolDir(), config.maxSessions(), Duration.ofSeconds(5),
-                            Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES,
-                            config.sessionIdleTimeout()));
+                    new McpInjection(config.approvalsCommand(), config.socketPath()), sessionConfig);
             supervisor.recover();
             supervisor.watchIdleSessions();
             PermissionPolicy policy = new PermissionPolicy(clock);
@@ -135,7 +138,7 @@ public final class Daemon implements AutoCloseable {
             pruner = new EventPruner(eventLog, config.eventRetention());
 
             SessionRunner runner = SessionRunner.of(supervisor,
-                    new SessionContinuation(database, supervisor, Duration.ofSeconds(30), policy));
+                    new SessionContinuation(database, supervisor, sessionConfig.continueWait(), policy));
             SessionService sessions = new SessionService(runner, database, events, policy, approvals, home,
                     Path.of("").toAbsolutePath());
 

@@ -44,7 +44,7 @@ public final class BypassExpiry {
         if (!policy.bypassExpired(p)) {
             return session;
         }
-        sessions.setPermissions(tx.connection(), session.id(), policy.withoutBypass(p));
+        sessions.setPermissions(tx.connection(), session.id(), p.withoutBypass());
         SessionRow updated = sessions.find(tx.connection(), session.id()).orElseThrow();
         events.settingsChanged(tx, updated, SessionEvents.SettingsChange.bypassExpired(p.bypassExpiresAt()));
         return updated;

@@ -73,11 +73,6 @@ public final class PermissionPolicy {
         return p.dangerouslySkipPermissions() && !bypassExpired(p);
     }
 
-    /** The settings with bypass switched off, auto-accept kept. */
-    public PermissionSettings withoutBypass(PermissionSettings p) {
-        return new PermissionSettings(p.autoAcceptEdits(), false, null, null);
-    }
-
     /**
      * A new session's settings. A timeout counts only with bypass on and when positive; otherwise the
      * bypass (if on) never expires.
@@ -104,7 +99,7 @@ public final class PermissionPolicy {
 
     /** What a continued session inherits from its parent: the parent's settings, minus a bypass that ran out. */
     public PermissionSettings inherited(PermissionSettings parent) {
-        return bypassExpired(parent) ? withoutBypass(parent) : parent;
+        return bypassExpired(parent) ? parent.withoutBypass() : parent;
     }
 
     /**

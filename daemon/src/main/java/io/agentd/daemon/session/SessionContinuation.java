@@ -59,6 +59,11 @@ public final class SessionContinuation {
         public Overrides {
             requireNonNull(query, "query is null");
         }
+
+        /** Only a new query: everything else is inherited from the parent. */
+        public static Overrides inheritAll(String query) {
+            return new Overrides(query, null, null, null, null, null, null, null, null, null);
+        }
     }
 
     public SessionSupervisor.Launched continueSession(String parentId, Overrides o) throws InterruptedException {
@@ -112,10 +117,10 @@ public final class SessionContinuation {
             if (r.name().equals(McpInjection.SERVER_NAME)) {
                 continue;
             }
-            servers.put(r.name(), r.command().equals("http")
-                    ? new McpServerSpec(null, List.of(), Map.of(), "http", r.args().isEmpty() ? null : r.args().getFirst(),
-                    r.env())
-                    : McpServerSpec.stdio(r.command(), r.args(), withoutInjected(r.env())));
+            servers.put(r.name(), switch (r) {
+                case McpServerRow.Http h -> McpServerSpec.http(h.url(), h.headers());
+                case McpServerRow.Stdio s -> McpServerSpec.stdio(s.command(), s.args(), withoutInjected(s.env()));
+            });
         }
         return servers;
     }
