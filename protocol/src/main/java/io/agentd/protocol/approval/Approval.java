@@ -1,4 +1,4 @@
-package io.agentd.daemon.approval;
+package io.agentd.protocol.approval;
 
 import io.agentd.daemon.json.JsonMappers;
 import io.agentd.daemon.session.api.WireTimes;
@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * hld's {@code Approval} on the wire; absent optional fields are left out. {@code tool_input} is the JSON
  * Claude sent, as it was sent. {@code decided_by} (agentd) names the rule that decided it.
  */
-public record ApprovalView(
+public record Approval(
         String id,
         String runId,
         String sessionId,
@@ -22,8 +22,8 @@ public record ApprovalView(
         String comment,
         String decidedBy) {
 
-    static ApprovalView of(ApprovalRow a) {
-        return new ApprovalView(a.id(), a.runId(), a.sessionId(), a.toolUseId(), a.status().wireName(),
+    static Approval of(ApprovalRow a) {
+        return new Approval(a.id(), a.runId(), a.sessionId(), a.toolUseId(), a.status().wireName(),
                 WireTimes.rfc3339Nano(a.createdAt()), WireTimes.rfc3339Nano(a.respondedAt()), a.toolName(),
                 JsonMappers.daemon().readTree(a.toolInputJson()), a.comment(), a.decidedBy());
     }

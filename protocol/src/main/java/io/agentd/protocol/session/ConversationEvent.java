@@ -1,4 +1,4 @@
-package io.agentd.daemon.session.api;
+package io.agentd.protocol.session;
 
 import static io.agentd.daemon.session.api.WireValues.orEmpty;
 import static io.agentd.daemon.session.api.WireValues.text;
@@ -11,7 +11,7 @@ import tools.jackson.core.JsonGenerator;
  * {@code created_at} in RFC3339 whole seconds, {@code claude_session_id} always present ({@code ""} before
  * Claude reported one), text fields omitted when empty, {@code tool_input_json} as stored.
  */
-public record ConversationEventView(
+public record ConversationEvent(
         long id,
         String sessionId,
         String claudeSessionId,
@@ -64,8 +64,8 @@ public record ConversationEventView(
     }
 
     /** Maps a stored event. */
-    public static ConversationEventView from(ConversationEventRow e) {
-        return new ConversationEventView(e.id(), e.sessionId(), orEmpty(e.claudeSessionId()), e.sequence(),
+    public static ConversationEvent from(ConversationEventRow e) {
+        return new ConversationEvent(e.id(), e.sessionId(), orEmpty(e.claudeSessionId()), e.sequence(),
                 e.eventType().wireName(), WireTimes.rfc3339(e.createdAt()), text(e.role()), text(e.content()),
                 text(e.toolId()), text(e.toolName()), text(e.toolInputJson()), text(e.parentToolUseId()),
                 text(e.toolResultForId()), text(e.toolResultContent()), e.isCompleted(), text(e.approvalStatus()),

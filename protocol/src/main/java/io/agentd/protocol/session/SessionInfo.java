@@ -1,4 +1,4 @@
-package io.agentd.daemon.session.api;
+package io.agentd.protocol.session;
 
 import static io.agentd.daemon.session.api.WireValues.orEmpty;
 import static io.agentd.daemon.session.api.WireValues.text;

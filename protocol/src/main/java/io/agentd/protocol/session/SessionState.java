@@ -1,4 +1,4 @@
-package io.agentd.daemon.session.api;
+package io.agentd.protocol.session;
 
 import static io.agentd.daemon.session.api.WireValues.nonZero;
 import static io.agentd.daemon.session.api.WireValues.text;
@@ -15,7 +15,7 @@ import io.agentd.store.session.TokenCounts;
  * {@code duration_api_ms}, {@code num_turns} and {@code result} (Claude's final text) are sent when known.
  * {@code context_limit} stays, as the model's context window when known, otherwise hld's constant 168000.
  */
-public record SessionStateView(
+public record SessionState(
         String id,
         String runId,
         String claudeSessionId,
@@ -52,12 +52,12 @@ public record SessionStateView(
     public static final long DEFAULT_CONTEXT_LIMIT = 168_000;
 
     /** Maps a stored session. */
-    public static SessionStateView from(SessionRow row) {
+    public static SessionState from(SessionRow row) {
         TokenCounts t = row.tokens();
         SessionOutcome o = row.outcome();
         long contextLimit = t.contextWindow() != null && t.contextWindow() > 0 ? t.contextWindow()
                 : DEFAULT_CONTEXT_LIMIT;
-        return new SessionStateView(row.id(), row.runId(), text(row.claudeSessionId()), text(row.parentSessionId()),
+        return new SessionState(row.id(), row.runId(), text(row.claudeSessionId()), text(row.parentSessionId()),
                 row.status().wireName(), row.query(), row.summary(), row.title(), text(row.model()),
                 text(row.modelId()), text(row.workingDir()), WireTimes.rfc3339(row.createdAt()),
                 WireTimes.rfc3339(row.lastActivityAt()), WireTimes.rfc3339(row.completedAt()),
