@@ -2,6 +2,7 @@ package io.agentd.daemon.approval;
 
 import io.agentd.daemon.json.JsonMappers;
 import io.agentd.daemon.rpc.MethodRegistry;
+import io.agentd.protocol.approval.Approval;
 
 import java.util.List;
 
@@ -19,11 +20,11 @@ public final class ApprovalMethods {
     }
 
     /** {@code {approvals:[...]}}, never null (hld sends null for a session without pending approvals). */
-    public record FetchResult(List<ApprovalView> approvals) {
+    public record FetchResult(List<Approval> approvals) {
     }
 
     /** {@code {approval}}. */
-    public record GetResult(ApprovalView approval) {
+    public record GetResult(Approval approval) {
     }
 
     /** {@code {success:true}} or {@code {success:false, error}}: a refused decision is a result, not an RPC error. */
@@ -38,7 +39,7 @@ public final class ApprovalMethods {
         registry.register("createApproval", ApprovalParams.Create.class, (p, ctx) -> create(p));
         registry.register("fetchApprovals", ApprovalParams.Fetch.class, (p, ctx) -> fetch(p));
         registry.register("getApproval", ApprovalParams.Get.class,
-                (p, ctx) -> new GetResult(ApprovalView.of(service.get(p.approvalId()))));
+                (p, ctx) -> new GetResult(ApprovalWire.of(service.get(p.approvalId()))));
         registry.register("sendDecision", ApprovalParams.Decide.class, (p, ctx) -> decide(p));
     }
 
@@ -52,7 +53,7 @@ public final class ApprovalMethods {
         if (p.sessionId() == null || p.sessionId().isEmpty()) {
             return new FetchResult(List.of());
         }
-        return new FetchResult(service.pending(p.sessionId()).stream().map(ApprovalView::of).toList());
+        return new FetchResult(service.pending(p.sessionId()).stream().map(ApprovalWire::of).toList());
     }
 
     DecisionResult decide(ApprovalParams.Decide p) {

@@ -1,8 +1,5 @@
 package io.agentd.protocol.approval;
 
-import io.agentd.daemon.json.JsonMappers;
-import io.agentd.daemon.session.api.WireTimes;
-import io.agentd.store.approval.ApprovalRow;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,10 +18,4 @@ public record Approval(
         JsonNode toolInput,
         String comment,
         String decidedBy) {
-
-    static Approval of(ApprovalRow a) {
-        return new Approval(a.id(), a.runId(), a.sessionId(), a.toolUseId(), a.status().wireName(),
-                WireTimes.rfc3339Nano(a.createdAt()), WireTimes.rfc3339Nano(a.respondedAt()), a.toolName(),
-                JsonMappers.daemon().readTree(a.toolInputJson()), a.comment(), a.decidedBy());
-    }
 }

@@ -1,9 +1,5 @@
 package io.agentd.protocol.session;
 
-import static io.agentd.daemon.session.api.WireValues.orEmpty;
-import static io.agentd.daemon.session.api.WireValues.text;
-
-import io.agentd.store.conversation.ConversationEventRow;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -61,14 +57,5 @@ public record ConversationEvent(
         if (value != null) {
             generator.writeStringProperty(name, value);
         }
-    }
-
-    /** Maps a stored event. */
-    public static ConversationEvent from(ConversationEventRow e) {
-        return new ConversationEvent(e.id(), e.sessionId(), orEmpty(e.claudeSessionId()), e.sequence(),
-                e.eventType().wireName(), WireTimes.rfc3339(e.createdAt()), text(e.role()), text(e.content()),
-                text(e.toolId()), text(e.toolName()), text(e.toolInputJson()), text(e.parentToolUseId()),
-                text(e.toolResultForId()), text(e.toolResultContent()), e.isCompleted(), text(e.approvalStatus()),
-                text(e.approvalId()));
     }
 }

@@ -1,12 +1,5 @@
 package io.agentd.protocol.session;
 
-import static io.agentd.daemon.session.api.WireValues.orEmpty;
-import static io.agentd.daemon.session.api.WireValues.text;
-
-import io.agentd.store.session.SessionOutcome;
-import io.agentd.store.session.SessionRow;
-import io.agentd.store.session.TokenCounts;
-
 /**
  * One session as {@code listSessions} and {@code getSessionLeaves} return it: hld's {@code Info}, with its
  * field names and RFC3339Nano times. Null components are left off the wire, which reproduces hld's
@@ -70,34 +63,5 @@ public record SessionInfo(
             String result,
             String sessionId,
             String error) {
-    }
-
-    /** Maps a stored session. */
-    public static SessionInfo from(SessionRow row) {
-        TokenCounts tokens = row.tokens();
-        return new SessionInfo(row.id(), row.runId(), text(row.claudeSessionId()), text(row.parentSessionId()),
-                row.status().wireName(), WireTimes.rfc3339Nano(row.createdAt()),
-                WireTimes.rfc3339Nano(row.completedAt()), WireTimes.rfc3339Nano(row.lastActivityAt()),
-                text(row.outcome().errorMessage()), row.query(), row.summary(), row.title(), text(row.model()),
-                text(row.modelId()), text(row.workingDir()), result(row), row.permissions().autoAcceptEdits(),
-                row.permissions().dangerouslySkipPermissions(),
-                WireTimes.rfc3339Nano(row.permissions().bypassExpiresAt()), row.archived(),
-                text(row.editorState()), row.proxy().enabled(), text(row.proxy().baseUrl()),
-                text(row.proxy().modelOverride()), tokens.inputTokens(), tokens.outputTokens(),
-                tokens.cacheCreationInputTokens(), tokens.cacheReadInputTokens(), tokens.effectiveContextTokens(),
-                tokens.contextWindow(), row.outcome().costUsd());
-    }
-
-    /** hld builds the result only once something of the run's end is known. */
-    private static RunResult result(SessionRow row) {
-        SessionOutcome o = row.outcome();
-        if (o.resultContent() == null && o.numTurns() == null && o.costUsd() == null && o.durationMs() == null) {
-            return null;
-        }
-        String error = text(o.errorMessage());
-        return new RunResult("result", "session_completed", o.costUsd() == null ? 0 : o.costUsd(), error != null,
-                o.durationMs() == null ? 0 : o.durationMs(), o.durationApiMs() == null ? 0 : o.durationApiMs(),
-                o.numTurns() == null ? 0 : o.numTurns(), orEmpty(o.resultContent()), orEmpty(row.claudeSessionId()),
-                error);
     }
 }

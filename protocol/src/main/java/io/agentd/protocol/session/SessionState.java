@@ -1,12 +1,5 @@
 package io.agentd.protocol.session;
 
-import static io.agentd.daemon.session.api.WireValues.nonZero;
-import static io.agentd.daemon.session.api.WireValues.text;
-
-import io.agentd.store.session.SessionOutcome;
-import io.agentd.store.session.SessionRow;
-import io.agentd.store.session.TokenCounts;
-
 /**
  * A session as {@code getSessionState} returns it: hld's {@code SessionState}, times in RFC3339 whole
  * seconds. hld's optional fields are omitted when empty or zero, as Go's {@code omitempty} does.
@@ -50,22 +43,4 @@ public record SessionState(
 
     /** hld's {@code ModelContextLimits["default"]}, reported when the model's window is not known yet. */
     public static final long DEFAULT_CONTEXT_LIMIT = 168_000;
-
-    /** Maps a stored session. */
-    public static SessionState from(SessionRow row) {
-        TokenCounts t = row.tokens();
-        SessionOutcome o = row.outcome();
-        long contextLimit = t.contextWindow() != null && t.contextWindow() > 0 ? t.contextWindow()
-                : DEFAULT_CONTEXT_LIMIT;
-        return new SessionState(row.id(), row.runId(), text(row.claudeSessionId()), text(row.parentSessionId()),
-                row.status().wireName(), row.query(), row.summary(), row.title(), text(row.model()),
-                text(row.modelId()), text(row.workingDir()), WireTimes.rfc3339(row.createdAt()),
-                WireTimes.rfc3339(row.lastActivityAt()), WireTimes.rfc3339(row.completedAt()),
-                text(o.errorMessage()), nonZero(o.costUsd()), nonZero(t.inputTokens()), nonZero(t.outputTokens()),
-                nonZero(t.cacheCreationInputTokens()), nonZero(t.cacheReadInputTokens()),
-                nonZero(t.effectiveContextTokens()), contextLimit, nonZero(o.durationMs()),
-                row.permissions().autoAcceptEdits(), row.permissions().dangerouslySkipPermissions(),
-                WireTimes.rfc3339(row.permissions().bypassExpiresAt()), row.archived(), t.contextWindow(),
-                o.durationApiMs(), o.numTurns(), text(o.resultContent()));
-    }
 }

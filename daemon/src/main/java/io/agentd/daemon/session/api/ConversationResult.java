@@ -95,7 +95,7 @@ public final class ConversationResult implements StreamedResult {
             pageEvents = sizing.eventsAfter(page, pageEvents);
             startReads(reading);
             for (int i = 0; i < take; i++) {
-                ConversationEventView.from(page.get(i)).writeTo(generator);
+                SessionWire.event(page.get(i)).writeTo(generator);
             }
             if (reading.isEmpty()) {
                 break;

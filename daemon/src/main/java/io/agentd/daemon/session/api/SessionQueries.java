@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.NoParams;
+import io.agentd.protocol.session.SessionState;
 import io.agentd.store.Database;
 import io.agentd.store.session.LeafFilter;
 import io.agentd.store.session.SessionRepository;
@@ -53,7 +54,7 @@ public final class SessionQueries {
     /** One session's state. */
     public SessionStateResult sessionState(SessionIdParams params) {
         return database.read(c -> sessions.find(c, params.sessionId()))
-                .map(row -> new SessionStateResult(SessionStateView.from(row)))
+                .map(row -> new SessionStateResult(SessionWire.state(row)))
                 .orElseThrow(() -> AgentdException.notFound(
                         "failed to get session: session not found: " + params.sessionId()));
     }
@@ -103,7 +104,7 @@ public final class SessionQueries {
     }
 
     /** Result of {@code getSessionState}. */
-    public record SessionStateResult(SessionStateView session) {
+    public record SessionStateResult(SessionState session) {
         public SessionStateResult {
             requireNonNull(session, "session is null");
         }
