@@ -1,17 +1,26 @@
 package io.agentd.protocol.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * One conversation event as {@code getConversation} returns it (hld's RPC {@code ConversationEvent}):
  * {@code created_at} in RFC3339 whole seconds, {@code claude_session_id} always present ({@code ""} before
  * Claude reported one), text fields omitted when empty, {@code tool_input_json} as stored.
+ *
+ * <p>{@code id} and {@code sequence} are always sent by the daemon; they are nullable only for an event a
+ * client builds itself from a live notification, which has no stored id.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConversationEvent(
-        long id,
+        Long id,
         String sessionId,
         String claudeSessionId,
-        long sequence,
+        Long sequence,
         String eventType,
         String createdAt,
         String role,
@@ -27,16 +36,16 @@ public record ConversationEvent(
         String approvalId) {
 
     /**
-     * Writes the event exactly as the daemon mapper serializes this record (null fields left out), without
-     * its reflection: a long conversation writes one event after another, and the generic bean serializer
-     * was a third of the time spent writing them.
+     * Writes the event exactly as a mapper serializes this record (null fields left out), without its
+     * reflection: a long conversation writes one event after another, and the generic bean serializer was a
+     * third of the time spent writing them.
      */
     public void writeTo(JsonGenerator generator) {
         generator.writeStartObject();
-        generator.writeNumberProperty("id", id);
+        property(generator, "id", id);
         property(generator, "session_id", sessionId);
         property(generator, "claude_session_id", claudeSessionId);
-        generator.writeNumberProperty("sequence", sequence);
+        property(generator, "sequence", sequence);
         property(generator, "event_type", eventType);
         property(generator, "created_at", createdAt);
         property(generator, "role", role);
@@ -56,6 +65,20 @@ public record ConversationEvent(
     private static void property(JsonGenerator generator, String name, String value) {
         if (value != null) {
             generator.writeStringProperty(name, value);
+        }
+    }
+
+    private static void property(JsonGenerator generator, String name, Long value) {
+        if (value != null) {
+            generator.writeNumberProperty(name, value.longValue());
+        }
+    }
+
+    /** The result of {@code getConversation}: {@code {"events": [...]}}; hld may send {@code null} for none. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Conversation(List<ConversationEvent> events) {
+        public Conversation {
+            events = events == null ? List.of() : List.copyOf(events);
         }
     }
 }

@@ -1,5 +1,10 @@
 package io.agentd.protocol.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Optional;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
 /**
  * One session as {@code listSessions} and {@code getSessionLeaves} return it: hld's {@code Info}, with its
  * field names and RFC3339Nano times. Null components are left off the wire, which reproduces hld's
@@ -8,11 +13,13 @@ package io.agentd.protocol.session;
  * <p>Differences from hld, all additive or safer:
  * <ul>
  *   <li>the token and cost fields ({@code input_tokens} … {@code context_window}, {@code cost_usd}) are
- *       agentd's; hld's {@code Info} has none;</li>
+ *       agentd's; hld's {@code Info} has none, so a client talking to hld finds them null;</li>
  *   <li>{@code result.duration_api_ms} carries Claude's value where hld always sends 0;</li>
  *   <li>{@code proxy_api_key} is never sent: hld leaks the key in clear to every local client.</li>
  * </ul>
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionInfo(
         String id,
         String runId,
@@ -52,6 +59,8 @@ public record SessionInfo(
      * @param sessionId the Claude session id ({@code ""} when unknown)
      * @param error the error message; absent unless the session failed with one
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunResult(
             String type,
             String subtype,
@@ -63,5 +72,18 @@ public record SessionInfo(
             String result,
             String sessionId,
             String error) {
+    }
+
+    /** Cost from agentd's field, else from the run result. */
+    public Optional<Double> cost() {
+        return Optional.ofNullable(costUsd).or(() -> Optional.ofNullable(result).map(RunResult::totalCostUsd));
+    }
+
+    /** Input plus output tokens, when the daemon reports either. */
+    public Optional<Long> tokens() {
+        if (inputTokens == null && outputTokens == null) {
+            return Optional.empty();
+        }
+        return Optional.of((inputTokens == null ? 0 : inputTokens) + (outputTokens == null ? 0 : outputTokens));
     }
 }

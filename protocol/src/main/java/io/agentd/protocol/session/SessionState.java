@@ -1,13 +1,22 @@
 package io.agentd.protocol.session;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
 /**
- * A session as {@code getSessionState} returns it: hld's {@code SessionState}, times in RFC3339 whole
- * seconds. hld's optional fields are omitted when empty or zero, as Go's {@code omitempty} does.
+ * A session as {@code getSessionState} returns it ({@code {"session": ...}}, see {@link Envelope}): hld's
+ * {@code SessionState}, times in RFC3339 whole seconds. hld's optional fields are omitted when empty or zero,
+ * as Go's {@code omitempty} does.
  *
  * <p>agentd additions: {@code model_id} is filled (hld never fills it here); {@code context_window},
- * {@code duration_api_ms}, {@code num_turns} and {@code result} (Claude's final text) are sent when known.
- * {@code context_limit} stays, as the model's context window when known, otherwise hld's constant 168000.
+ * {@code duration_api_ms}, {@code num_turns} and {@code result} (Claude's final text) are sent when known,
+ * and absent when talking to hld. {@code context_limit} stays, as the model's context window when known,
+ * otherwise hld's constant {@link #DEFAULT_CONTEXT_LIMIT}; agentd always sends it.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionState(
         String id,
         String runId,
@@ -30,7 +39,7 @@ public record SessionState(
         Long cacheCreationInputTokens,
         Long cacheReadInputTokens,
         Long effectiveContextTokens,
-        long contextLimit,
+        Long contextLimit,
         Long durationMs,
         boolean autoAcceptEdits,
         boolean dangerouslySkipPermissions,
@@ -43,4 +52,15 @@ public record SessionState(
 
     /** hld's {@code ModelContextLimits["default"]}, reported when the model's window is not known yet. */
     public static final long DEFAULT_CONTEXT_LIMIT = 168_000;
+
+    /** Whether the session will not change by itself any more (see {@link SessionStatus#isTerminal()}). */
+    @JsonIgnore
+    public boolean isTerminal() {
+        return SessionStatus.isTerminal(status);
+    }
+
+    /** The result of {@code getSessionState}: the state under {@code session}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Envelope(SessionState session) {
+    }
 }
