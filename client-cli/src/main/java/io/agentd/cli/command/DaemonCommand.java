@@ -72,6 +72,7 @@ abstract class DaemonCommand implements Callable<Integer> {
         } else {
             print(wait.outcome(state));
         }
-        return SessionStatus.COMPLETED.wireName().equals(state.status()) ? ExitCodes.OK : ExitCodes.SESSION_NOT_COMPLETED;
+        return SessionStatus.COMPLETED.wireName().equals(state.status()) ? ExitCodes.OK
+                : ExitCodes.SESSION_NOT_COMPLETED;
     }
 }
