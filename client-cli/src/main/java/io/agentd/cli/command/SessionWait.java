@@ -28,7 +28,7 @@ final class SessionWait {
         while (true) {
             JsonNode result = client.call("getSessionState", new SessionRef(sessionId));
             SessionState.Envelope state = ProtocolJson.MAPPER.treeToValue(result, SessionState.Envelope.class);
-            if (state.session() != null && state.session().isTerminal()) {
+            if (state.session() != null && state.session().terminal()) {
                 return result;
             }
             try {

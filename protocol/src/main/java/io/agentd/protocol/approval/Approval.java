@@ -1,10 +1,7 @@
 package io.agentd.protocol.approval;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * hld's {@code Approval} on the wire, as {@code getApproval} and {@code fetchApprovals} return it; absent
@@ -12,8 +9,6 @@ import tools.jackson.databind.annotation.JsonNaming;
  * is one of {@link ApprovalStatus}' wire names ({@code expired} is agentd's, for an approval whose session
  * ended undecided). {@code decided_by} (agentd) names the rule that decided it.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Approval(
         String id,
         String runId,
@@ -38,7 +33,6 @@ public record Approval(
     }
 
     /** The result of {@code getApproval}: the approval under {@code approval}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Envelope(Approval approval) {
     }
 }

@@ -1,10 +1,7 @@
 package io.agentd.protocol.session;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * One conversation event as {@code getConversation} returns it (hld's RPC {@code ConversationEvent}):
@@ -14,8 +11,6 @@ import tools.jackson.databind.annotation.JsonNaming;
  * <p>{@code id} and {@code sequence} are always sent by the daemon; they are nullable only for an event a
  * client builds itself from a live notification, which has no stored id.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConversationEvent(
         Long id,
         String sessionId,
@@ -75,7 +70,6 @@ public record ConversationEvent(
     }
 
     /** The result of {@code getConversation}: {@code {"events": [...]}}; hld may send {@code null} for none. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Conversation(List<ConversationEvent> events) {
         public Conversation {
             events = events == null ? List.of() : List.copyOf(events);

@@ -1,9 +1,6 @@
 package io.agentd.protocol.session;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Optional;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * One session as {@code listSessions} and {@code getSessionLeaves} return it: hld's {@code Info}, with its
@@ -18,8 +15,6 @@ import tools.jackson.databind.annotation.JsonNaming;
  *   <li>{@code proxy_api_key} is never sent: hld leaks the key in clear to every local client.</li>
  * </ul>
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionInfo(
         String id,
         String runId,
@@ -59,8 +54,6 @@ public record SessionInfo(
      * @param sessionId the Claude session id ({@code ""} when unknown)
      * @param error the error message; absent unless the session failed with one
      */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunResult(
             String type,
             String subtype,

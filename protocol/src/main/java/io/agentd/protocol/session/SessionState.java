@@ -1,10 +1,5 @@
 package io.agentd.protocol.session;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
-
 /**
  * A session as {@code getSessionState} returns it ({@code {"session": ...}}, see {@link Envelope}): hld's
  * {@code SessionState}, times in RFC3339 whole seconds. hld's optional fields are omitted when empty or zero,
@@ -15,8 +10,6 @@ import tools.jackson.databind.annotation.JsonNaming;
  * and absent when talking to hld. {@code context_limit} stays, as the model's context window when known,
  * otherwise hld's constant {@link #DEFAULT_CONTEXT_LIMIT}; agentd always sends it.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionState(
         String id,
         String runId,
@@ -54,13 +47,11 @@ public record SessionState(
     public static final long DEFAULT_CONTEXT_LIMIT = 168_000;
 
     /** Whether the session will not change by itself any more (see {@link SessionStatus#isTerminal()}). */
-    @JsonIgnore
-    public boolean isTerminal() {
+    public boolean terminal() {
         return SessionStatus.isTerminal(status);
     }
 
     /** The result of {@code getSessionState}: the state under {@code session}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Envelope(SessionState session) {
     }
 }

@@ -1,7 +1,7 @@
 package io.agentd.protocol.approval;
 
-import static io.agentd.protocol.WireJson.PLAIN;
-import static io.agentd.protocol.WireJson.keys;
+import static io.agentd.protocol.WireTesting.MAPPER;
+import static io.agentd.protocol.WireTesting.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -10,11 +10,11 @@ import tools.jackson.databind.JsonNode;
 class ApprovalTest {
     private static final Approval FULL = new Approval("local-1", "r-1", "s-1", "toolu_1", "denied",
             "2026-11-22T04:30:22.12Z", "2026-11-22T04:30:30Z", "Write",
-            PLAIN.readTree("{\"file_path\":\"/x\",\"n\":[1,2.5,null]}"), "no", "human");
+            MAPPER.readTree("{\"file_path\":\"/x\",\"n\":[1,2.5,null]}"), "no", "human");
 
     @Test
     void allFieldsCarryHldsKeyNames() {
-        JsonNode json = PLAIN.valueToTree(new Approval.Envelope(FULL));
+        JsonNode json = MAPPER.valueToTree(new Approval.Envelope(FULL));
 
         assertThat(keys(json)).containsExactly("approval");
         assertThat(keys(json.get("approval"))).containsExactlyInAnyOrder("id", "run_id", "session_id",
@@ -27,15 +27,15 @@ class ApprovalTest {
     void roundTripsThroughJson() {
         Approval.Envelope envelope = new Approval.Envelope(FULL);
 
-        assertThat(PLAIN.readValue(PLAIN.writeValueAsString(envelope), Approval.Envelope.class)).isEqualTo(envelope);
+        assertThat(MAPPER.readValue(MAPPER.writeValueAsString(envelope), Approval.Envelope.class)).isEqualTo(envelope);
     }
 
     @Test
     void undecidedFieldsAreLeftOut() {
         Approval pending = new Approval("local-1", "r-1", "s-1", null, "pending", "2026-11-22T04:30:22Z", null,
-                "Bash", PLAIN.readTree("{}"), null, null);
+                "Bash", MAPPER.readTree("{}"), null, null);
 
-        assertThat(keys(PLAIN.valueToTree(pending))).containsExactlyInAnyOrder("id", "run_id", "session_id",
+        assertThat(keys(MAPPER.valueToTree(pending))).containsExactlyInAnyOrder("id", "run_id", "session_id",
                 "status", "created_at", "tool_name", "tool_input");
     }
 
@@ -43,8 +43,8 @@ class ApprovalTest {
     void pendingFollowsTheStatus() {
         assertThat(FULL.pending()).isFalse();
         assertThat(FULL.approvalStatus()).contains(ApprovalStatus.DENIED);
-        assertThat(PLAIN.readValue("{\"id\":\"a\",\"status\":\"pending\"}", Approval.class).pending()).isTrue();
-        assertThat(PLAIN.readValue("{\"id\":\"a\"}", Approval.class).pending()).isTrue();
-        assertThat(PLAIN.readValue("{\"id\":\"a\",\"status\":\"odd\"}", Approval.class).approvalStatus()).isEmpty();
+        assertThat(MAPPER.readValue("{\"id\":\"a\",\"status\":\"pending\"}", Approval.class).pending()).isTrue();
+        assertThat(MAPPER.readValue("{\"id\":\"a\"}", Approval.class).pending()).isTrue();
+        assertThat(MAPPER.readValue("{\"id\":\"a\",\"status\":\"odd\"}", Approval.class).approvalStatus()).isEmpty();
     }
 }

@@ -1,7 +1,7 @@
 package io.agentd.protocol.session;
 
-import static io.agentd.protocol.WireJson.PLAIN;
-import static io.agentd.protocol.WireJson.keys;
+import static io.agentd.protocol.WireTesting.MAPPER;
+import static io.agentd.protocol.WireTesting.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
@@ -18,11 +18,11 @@ class ConversationEventTest {
 
     @Test
     void allFieldsCarryHldsKeyNames() {
-        assertThat(keys(PLAIN.valueToTree(FULL))).containsExactly("id", "session_id", "claude_session_id",
+        assertThat(keys(MAPPER.valueToTree(FULL))).containsExactly("id", "session_id", "claude_session_id",
                 "sequence", "event_type", "created_at", "role", "content", "tool_id", "tool_name", "tool_input_json",
                 "parent_tool_use_id", "tool_result_for_id", "tool_result_content", "is_completed", "approval_status",
                 "approval_id");
-        assertThat(keys(PLAIN.valueToTree(BARE)))
+        assertThat(keys(MAPPER.valueToTree(BARE)))
                 .containsExactly("session_id", "claude_session_id", "event_type", "is_completed");
     }
 
@@ -30,25 +30,25 @@ class ConversationEventTest {
     void roundTripsThroughJson() {
         ConversationEvent.Conversation conversation = new ConversationEvent.Conversation(List.of(FULL, BARE));
 
-        String json = PLAIN.writeValueAsString(conversation);
+        String json = MAPPER.writeValueAsString(conversation);
 
         assertThat(json).startsWith("{\"events\":[{\"id\":7,");
-        assertThat(PLAIN.readValue(json, ConversationEvent.Conversation.class)).isEqualTo(conversation);
+        assertThat(MAPPER.readValue(json, ConversationEvent.Conversation.class)).isEqualTo(conversation);
     }
 
     @Test
     void hldsNullEventListReadsAsEmpty() {
-        assertThat(PLAIN.readValue("{\"events\":null}", ConversationEvent.Conversation.class).events()).isEmpty();
+        assertThat(MAPPER.readValue("{\"events\":null}", ConversationEvent.Conversation.class).events()).isEmpty();
     }
 
     @Test
     void writeToWritesTheSameBytesAsTheMapper() {
         for (ConversationEvent event : List.of(FULL, BARE)) {
             StringWriter written = new StringWriter();
-            try (JsonGenerator generator = PLAIN.createGenerator(written)) {
+            try (JsonGenerator generator = MAPPER.createGenerator(written)) {
                 event.writeTo(generator);
             }
-            assertThat(written.toString()).isEqualTo(PLAIN.writeValueAsString(event));
+            assertThat(written.toString()).isEqualTo(MAPPER.writeValueAsString(event));
         }
     }
 }

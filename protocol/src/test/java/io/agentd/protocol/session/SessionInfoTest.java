@@ -1,7 +1,7 @@
 package io.agentd.protocol.session;
 
-import static io.agentd.protocol.WireJson.PLAIN;
-import static io.agentd.protocol.WireJson.keys;
+import static io.agentd.protocol.WireTesting.MAPPER;
+import static io.agentd.protocol.WireTesting.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class SessionInfoTest {
 
     @Test
     void allFieldsCarryHldsKeyNames() {
-        JsonNode json = PLAIN.valueToTree(FULL);
+        JsonNode json = MAPPER.valueToTree(FULL);
 
         assertThat(keys(json)).containsExactlyInAnyOrder("id", "run_id", "claude_session_id", "parent_session_id",
                 "status", "start_time", "end_time", "last_activity_at", "error", "query", "summary", "title", "model",
@@ -32,7 +32,7 @@ class SessionInfoTest {
 
     @Test
     void roundTripsThroughJson() {
-        assertThat(PLAIN.readValue(PLAIN.writeValueAsString(FULL), SessionInfo.class)).isEqualTo(FULL);
+        assertThat(MAPPER.readValue(MAPPER.writeValueAsString(FULL), SessionInfo.class)).isEqualTo(FULL);
     }
 
     @Test
@@ -41,13 +41,13 @@ class SessionInfoTest {
                 null, null, null, null, null, false, false, null, false, null, false, null, null, null, null, null,
                 null, null, null, null);
 
-        assertThat(keys(PLAIN.valueToTree(bare))).containsExactlyInAnyOrder("id", "run_id", "status", "query",
+        assertThat(keys(MAPPER.valueToTree(bare))).containsExactlyInAnyOrder("id", "run_id", "status", "query",
                 "auto_accept_edits", "dangerously_skip_permissions", "archived", "proxy_enabled");
     }
 
     @Test
     void costAndTokensFallBackAsHldSendsThem() {
-        SessionInfo fromHld = PLAIN.readValue("""
+        SessionInfo fromHld = MAPPER.readValue("""
                 {"id":"s","status":"completed","result":{"total_cost_usd":0.75,"result":"ok"}}""", SessionInfo.class);
 
         assertThat(fromHld.cost()).contains(0.75);

@@ -1,7 +1,7 @@
 package io.agentd.protocol.session;
 
-import static io.agentd.protocol.WireJson.PLAIN;
-import static io.agentd.protocol.WireJson.keys;
+import static io.agentd.protocol.WireTesting.MAPPER;
+import static io.agentd.protocol.WireTesting.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class SessionStateTest {
 
     @Test
     void allFieldsCarryHldsKeyNamesAndNothingElseIsSent() {
-        JsonNode json = PLAIN.valueToTree(new SessionState.Envelope(FULL));
+        JsonNode json = MAPPER.valueToTree(new SessionState.Envelope(FULL));
 
         assertThat(keys(json)).containsExactly("session");
         assertThat(keys(json.get("session"))).containsExactlyInAnyOrder("id", "run_id", "claude_session_id",
@@ -31,15 +31,15 @@ class SessionStateTest {
     void roundTripsThroughJson() {
         SessionState.Envelope envelope = new SessionState.Envelope(FULL);
 
-        assertThat(PLAIN.readValue(PLAIN.writeValueAsString(envelope), SessionState.Envelope.class))
+        assertThat(MAPPER.readValue(MAPPER.writeValueAsString(envelope), SessionState.Envelope.class))
                 .isEqualTo(envelope);
     }
 
     @Test
     void terminalFollowsTheStatus() {
-        assertThat(FULL.isTerminal()).isTrue();
-        SessionState running = PLAIN.readValue("{\"id\":\"s\",\"status\":\"running\"}", SessionState.class);
-        assertThat(running.isTerminal()).isFalse();
+        assertThat(FULL.terminal()).isTrue();
+        SessionState running = MAPPER.readValue("{\"id\":\"s\",\"status\":\"running\"}", SessionState.class);
+        assertThat(running.terminal()).isFalse();
         assertThat(running.contextLimit()).isNull();
     }
 }

@@ -5,14 +5,11 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * A mapper with Jackson's defaults: no naming strategy and no inclusion rule, so what the tests see comes
- * from the records' own annotations, not from the daemon's or the CLI's mapper configuration.
- */
-public final class WireJson {
-    public static final JsonMapper PLAIN = JsonMapper.builder().build();
+/** A mapper with the wire rules and nothing else, as the daemon and agentctl build theirs. */
+public final class WireTesting {
+    public static final JsonMapper MAPPER = WireJson.builder().build();
 
-    private WireJson() {
+    private WireTesting() {
     }
 
     /** The field names of a JSON object, in order. */
