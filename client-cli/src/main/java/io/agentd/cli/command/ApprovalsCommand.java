@@ -2,9 +2,9 @@ package io.agentd.cli.command;
 
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.format.ApprovalTable;
-import io.agentd.cli.protocol.Approval;
 import io.agentd.cli.protocol.ApprovalList;
 import io.agentd.cli.protocol.ProtocolJson;
+import io.agentd.protocol.approval.Approval;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,8 @@ package io.agentd.cli.command;
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.format.JsonView;
 import io.agentd.cli.protocol.ProtocolJson;
-import io.agentd.cli.protocol.SessionState;
+import io.agentd.protocol.session.SessionState;
+import io.agentd.protocol.session.SessionStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -71,6 +72,7 @@ abstract class DaemonCommand implements Callable<Integer> {
         } else {
             print(wait.outcome(state));
         }
-        return "completed".equals(state.status()) ? ExitCodes.OK : ExitCodes.SESSION_NOT_COMPLETED;
+        return SessionStatus.COMPLETED.wireName().equals(state.status()) ? ExitCodes.OK
+                : ExitCodes.SESSION_NOT_COMPLETED;
     }
 }

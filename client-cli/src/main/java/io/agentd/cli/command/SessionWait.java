@@ -5,11 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.format.Units;
 import io.agentd.cli.protocol.ProtocolJson;
-import io.agentd.cli.protocol.SessionInfo;
 import io.agentd.cli.protocol.SessionList;
 import io.agentd.cli.protocol.SessionRef;
-import io.agentd.cli.protocol.SessionResult;
-import io.agentd.cli.protocol.SessionState;
+import io.agentd.protocol.session.SessionInfo;
+import io.agentd.protocol.session.SessionState;
 import java.time.Duration;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +28,7 @@ final class SessionWait {
         while (true) {
             JsonNode result = client.call("getSessionState", new SessionRef(sessionId));
             SessionState.Envelope state = ProtocolJson.MAPPER.treeToValue(result, SessionState.Envelope.class);
-            if (state.session() != null && state.session().isTerminal()) {
+            if (state.session() != null && state.session().terminal()) {
                 return result;
             }
             try {
@@ -66,7 +65,7 @@ final class SessionWait {
                 .filter(s -> state.id().equals(s.id()))
                 .map(SessionInfo::result)
                 .filter(r -> r != null)
-                .map(SessionResult::result)
+                .map(SessionInfo.RunResult::result)
                 .filter(text -> text != null && !text.isBlank())
                 .findFirst();
     }

@@ -3,9 +3,10 @@ package io.agentd.cli.command;
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.client.DaemonConnectionException;
 import io.agentd.cli.format.TranscriptRenderer;
-import io.agentd.cli.protocol.ConversationEvent;
 import io.agentd.cli.protocol.ProtocolJson;
 import io.agentd.cli.protocol.SessionRef;
+import io.agentd.protocol.session.ConversationEvent;
+import io.agentd.protocol.session.SessionStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code agentctl tail}: a session's conversation so far, then live like {@code tail -f}, ending when the
@@ -23,8 +23,6 @@ import java.util.Set;
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = "Print a session's conversation, then follow it live until the session ends.")
 final class TailCommand extends DaemonCommand {
-    private static final Set<String> TERMINAL = Set.of("completed", "failed", "interrupted");
-
     @Parameters(index = "0", paramLabel = "ID", description = "Session id or unique prefix.")
     private String id;
 
@@ -45,7 +43,7 @@ final class TailCommand extends DaemonCommand {
                 print(renderer.render(history));
             }
             String status = client.call("getSessionState", new SessionRef(sessionId)).path("session").path("status").asString("");
-            while (!TERMINAL.contains(status)) {
+            while (!SessionStatus.isTerminal(status)) {
                 JsonNode event;
                 try {
                     JsonNode message = stream.next(Duration.ofSeconds(60));
@@ -82,7 +80,7 @@ final class TailCommand extends DaemonCommand {
             if (!json()) {
                 print("— session " + status + "\n");
             }
-            return "completed".equals(status) ? ExitCodes.OK : ExitCodes.SESSION_NOT_COMPLETED;
+            return SessionStatus.COMPLETED.wireName().equals(status) ? ExitCodes.OK : ExitCodes.SESSION_NOT_COMPLETED;
         } finally {
             stream.close();
         }

@@ -2,7 +2,7 @@ package io.agentd.cli.format;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentd.cli.protocol.SessionState;
+import io.agentd.protocol.session.SessionState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.error.ErrorKind;
 import io.agentd.daemon.json.JsonMappers;
+import io.agentd.protocol.session.SessionState;
 import io.agentd.store.Database;
 import io.agentd.store.DatabaseOptions;
 import io.agentd.store.StoreException;
@@ -167,7 +168,7 @@ class SessionQueriesTest {
         assertThat(s.propertyNames()).containsExactly("id", "run_id", "status", "query", "summary", "title",
                 "created_at", "last_activity_at", "context_limit", "auto_accept_edits",
                 "dangerously_skip_permissions", "archived");
-        assertThat(s.get("context_limit").asLong()).isEqualTo(SessionStateView.DEFAULT_CONTEXT_LIMIT);
+        assertThat(s.get("context_limit").asLong()).isEqualTo(SessionState.DEFAULT_CONTEXT_LIMIT);
     }
 
     @Test

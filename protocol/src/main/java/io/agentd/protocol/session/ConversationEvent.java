@@ -1,21 +1,21 @@
-package io.agentd.daemon.session.api;
+package io.agentd.protocol.session;
 
-import static io.agentd.daemon.session.api.WireValues.orEmpty;
-import static io.agentd.daemon.session.api.WireValues.text;
-
-import io.agentd.store.conversation.ConversationEventRow;
+import java.util.List;
 import tools.jackson.core.JsonGenerator;
 
 /**
  * One conversation event as {@code getConversation} returns it (hld's RPC {@code ConversationEvent}):
  * {@code created_at} in RFC3339 whole seconds, {@code claude_session_id} always present ({@code ""} before
  * Claude reported one), text fields omitted when empty, {@code tool_input_json} as stored.
+ *
+ * <p>{@code id} and {@code sequence} are always sent by the daemon; they are nullable only for an event a
+ * client builds itself from a live notification, which has no stored id.
  */
-public record ConversationEventView(
-        long id,
+public record ConversationEvent(
+        Long id,
         String sessionId,
         String claudeSessionId,
-        long sequence,
+        Long sequence,
         String eventType,
         String createdAt,
         String role,
@@ -31,16 +31,16 @@ public record ConversationEventView(
         String approvalId) {
 
     /**
-     * Writes the event exactly as the daemon mapper serializes this record (null fields left out), without
-     * its reflection: a long conversation writes one event after another, and the generic bean serializer
-     * was a third of the time spent writing them.
+     * Writes the event exactly as a mapper serializes this record (null fields left out), without its
+     * reflection: a long conversation writes one event after another, and the generic bean serializer was a
+     * third of the time spent writing them.
      */
     public void writeTo(JsonGenerator generator) {
         generator.writeStartObject();
-        generator.writeNumberProperty("id", id);
+        property(generator, "id", id);
         property(generator, "session_id", sessionId);
         property(generator, "claude_session_id", claudeSessionId);
-        generator.writeNumberProperty("sequence", sequence);
+        property(generator, "sequence", sequence);
         property(generator, "event_type", eventType);
         property(generator, "created_at", createdAt);
         property(generator, "role", role);
@@ -63,12 +63,16 @@ public record ConversationEventView(
         }
     }
 
-    /** Maps a stored event. */
-    public static ConversationEventView from(ConversationEventRow e) {
-        return new ConversationEventView(e.id(), e.sessionId(), orEmpty(e.claudeSessionId()), e.sequence(),
-                e.eventType().wireName(), WireTimes.rfc3339(e.createdAt()), text(e.role()), text(e.content()),
-                text(e.toolId()), text(e.toolName()), text(e.toolInputJson()), text(e.parentToolUseId()),
-                text(e.toolResultForId()), text(e.toolResultContent()), e.isCompleted(), text(e.approvalStatus()),
-                text(e.approvalId()));
+    private static void property(JsonGenerator generator, String name, Long value) {
+        if (value != null) {
+            generator.writeNumberProperty(name, value.longValue());
+        }
+    }
+
+    /** The result of {@code getConversation}: {@code {"events": [...]}}; hld may send {@code null} for none. */
+    public record Conversation(List<ConversationEvent> events) {
+        public Conversation {
+            events = events == null ? List.of() : List.copyOf(events);
+        }
     }
 }

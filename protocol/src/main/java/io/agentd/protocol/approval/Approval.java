@@ -1,0 +1,38 @@
+package io.agentd.protocol.approval;
+
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * hld's {@code Approval} on the wire, as {@code getApproval} and {@code fetchApprovals} return it; absent
+ * optional fields are left out. {@code tool_input} is the JSON Claude sent, as it was sent. {@code status}
+ * is one of {@link ApprovalStatus}' wire names ({@code expired} is agentd's, for an approval whose session
+ * ended undecided). {@code decided_by} (agentd) names the rule that decided it.
+ */
+public record Approval(
+        String id,
+        String runId,
+        String sessionId,
+        String toolUseId,
+        String status,
+        String createdAt,
+        String respondedAt,
+        String toolName,
+        JsonNode toolInput,
+        String comment,
+        String decidedBy) {
+
+    /** The status, or empty when it is absent or a name this side does not know. */
+    public Optional<ApprovalStatus> approvalStatus() {
+        return ApprovalStatus.parse(status);
+    }
+
+    /** Still waiting for a human; an approval without a status counts as pending. */
+    public boolean pending() {
+        return status == null || approvalStatus().orElse(null) == ApprovalStatus.PENDING;
+    }
+
+    /** The result of {@code getApproval}: the approval under {@code approval}. */
+    public record Envelope(Approval approval) {
+    }
+}
