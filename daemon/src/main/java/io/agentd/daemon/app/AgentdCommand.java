@@ -95,7 +95,6 @@ public final class AgentdCommand {
                 path(logDir, humanlayer.resolve("logs"), home),
                 first(claudePath, env.get("HUMANLAYER_CLAUDE_PATH"), null),
                 approvals.command(),
-                approvals.warning(),
                 maxSessions != null ? maxSessions : Integer.parseInt(first(null, env.get("AGENTD_MAX_SESSIONS"), "16")),
                 Durations.parse(first(shutdownTimeout, env.get("AGENTD_SHUTDOWN_TIMEOUT"), "10s")),
                 detachSessions,

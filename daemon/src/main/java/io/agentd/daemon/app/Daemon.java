@@ -17,6 +17,7 @@ import io.agentd.daemon.health.HealthService;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
+import io.agentd.daemon.session.ApprovalsServerCheck;
 import io.agentd.daemon.session.McpInjection;
 import io.agentd.daemon.session.SessionContinuation;
 import io.agentd.daemon.session.SessionEvents;
@@ -108,15 +109,11 @@ public final class Daemon implements AutoCloseable {
                     new StreamJsonParser(), events, clock);
             SessionTransitions transitions = new SessionTransitions(ingest.sessions(), events, clock,
                     new ApprovalExpiry(approvalEvents, clock));
-            if (config.approvalsWarning() != null) {
-                log.warn(config.approvalsWarning());
-            } else if (config.approvalsCommand().isEmpty()) {
-                log.info("no approvals server is injected into sessions (--approvals-command is empty)");
-            } else {
-                log.info("approvals server injected into sessions: {}", String.join(" ", config.approvalsCommand()));
-            }
+            McpInjection injection = new McpInjection(config.approvalsCommand(), config.socketPath(),
+                    new ApprovalsServerCheck(config.approvalsCommand(), env, Path.of("").toAbsolutePath()));
+            logApprovalsServer(injection.approvalsServer());
             supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
-                    new McpInjection(config.approvalsCommand(), config.socketPath()),
+                    injection,
                     new SupervisorConfig(config.spoolDir(), config.maxSessions(), Duration.ofSeconds(5),
                             Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES,
                             config.sessionIdleTimeout()));
@@ -129,8 +126,8 @@ public final class Daemon implements AutoCloseable {
             pruner = new EventPruner(eventLog, config.eventRetention());
 
             MethodRegistry registry = new MethodRegistry();
-            new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount, database::health)
-                    .register(registry);
+            new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount, database::health,
+                    injection::approvalsServer).register(registry);
             SessionApi.register(registry, database, events);
             new SessionCommands(supervisor, new SessionContinuation(database, supervisor, Duration.ofSeconds(30), clock),
                     events, database, home, Path.of("").toAbsolutePath(), clock, approvals).register(registry);
@@ -154,6 +151,17 @@ public final class Daemon implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    private static void logApprovalsServer(ApprovalsServerCheck.Status approvals) {
+        if (!approvals.injected()) {
+            log.info("no approvals server is injected into sessions (--approvals-command is empty)");
+        } else if (approvals.usable()) {
+            log.info("approvals server injected into sessions: {}", approvals.command());
+        } else {
+            log.error("the approvals server cannot run: {}; sessions will be refused until it can (command: {})",
+                    approvals.error(), approvals.command());
         }
     }
 

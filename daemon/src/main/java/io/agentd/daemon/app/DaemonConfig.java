@@ -11,7 +11,6 @@ import static java.util.Objects.requireNonNull;
  *
  * @param claudePath explicit Claude CLI path, or null to discover it
  * @param approvalsCommand the command line injected as the {@code codelayer} MCP approvals server; empty: no injection
- * @param approvalsWarning why the default approvals server is not injected, logged at start; null when all is well
  * @param maxSessions most sessions with a live Claude process at once
  * @param shutdownTimeout how long shutdown waits for interrupted sessions before killing them
  * @param detachSessions leave sessions running at shutdown for the next daemon to re-attach
@@ -30,7 +29,6 @@ public record DaemonConfig(
         Path logDir,
         String claudePath,
         List<String> approvalsCommand,
-        String approvalsWarning,
         int maxSessions,
         Duration shutdownTimeout,
         boolean detachSessions,

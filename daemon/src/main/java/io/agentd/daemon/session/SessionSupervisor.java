@@ -105,6 +105,7 @@ public final class SessionSupervisor implements AutoCloseable {
         if (!binary.available()) {
             throw AgentdException.unavailable("cannot launch session: claude not available: " + binary.error());
         }
+        injection.requireRunnableApprovals();
         reserveSlot();
         try {
             return start(spec, binary.path());

@@ -41,7 +41,7 @@ class ProtocolDocumentedTest {
         // Socket paths must stay short, so not under the build directory.
         dir = Files.createTempDirectory(Path.of("/tmp"), "agentd-doc");
         DaemonConfig config = new DaemonConfig(dir.resolve("d.sock"), dir.resolve("agentd.db"), "warn",
-                dir.resolve("logs"), dir.resolve("no-claude").toString(), List.of(), null, 1, Duration.ofSeconds(1),
+                dir.resolve("logs"), dir.resolve("no-claude").toString(), List.of(), 1, Duration.ofSeconds(1),
                 false, dir.resolve("spool"), Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(30),
                 Duration.ofSeconds(30), Duration.ZERO, null, "0.0.0-test");
         daemon = Daemon.start(config, Map.of(), dir.resolve("home"));
