@@ -69,6 +69,7 @@ public final class SessionSupervisor implements AutoCloseable {
     private final McpServerRepository mcpServers = new McpServerRepository();
     private final ConcurrentMap<String, ActiveSession> active = new ConcurrentHashMap<>();
     private final McpConfigFiles mcpFiles = new McpConfigFiles();
+    private final UnapprovedDenials unapprovedDenials;
     private int reserved;
     private volatile boolean detaching;
     private IdleWatchdog idleWatchdog;
@@ -84,6 +85,7 @@ public final class SessionSupervisor implements AutoCloseable {
         this.injection = requireNonNull(injection, "injection is null");
         this.config = requireNonNull(config, "config is null");
         this.clock = ctx.clock();
+        this.unapprovedDenials = new UnapprovedDenials(ctx.database());
     }
 
     /** The ids of a started session. */
@@ -97,6 +99,14 @@ public final class SessionSupervisor implements AutoCloseable {
 
     public boolean isActive(String sessionId) {
         return active.containsKey(sessionId);
+    }
+
+    /**
+     * Refuses, before anything changes, when the injected approvals server cannot run (see {@link McpInjection}).
+     * {@link #launch} checks it too; a continuation asks first, so a running parent is not interrupted in vain.
+     */
+    public void requireRunnableApprovals() {
+        injection.requireRunnableApprovals();
     }
 
     /** Starts a session: stores it, spawns Claude, starts following. */
@@ -382,6 +392,7 @@ public final class SessionSupervisor implements AutoCloseable {
         active.remove(id);
         session.done().complete(ending.status());
         log.info("session {} ended {} (exit {})", id, ending.status().wireName(), exit);
+        unapprovedDenials.warnIfAny(id, ingestor.state().result());
     }
 
     /**

@@ -6,12 +6,14 @@ import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.NoParams;
 import io.agentd.store.Database;
+import io.agentd.store.denial.PermissionDenialRepository;
 import io.agentd.store.session.LeafFilter;
 import io.agentd.store.session.SessionRepository;
 import io.agentd.store.session.SessionRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Read-only session methods: {@code listSessions}, {@code getSessionLeaves}, {@code getSessionState} and
@@ -26,6 +28,7 @@ public final class SessionQueries {
 
     private final Database database;
     private final SessionRepository sessions = new SessionRepository();
+    private final PermissionDenialRepository denials = new PermissionDenialRepository();
 
     public SessionQueries(Database database) {
         this.database = requireNonNull(database, "database is null");
@@ -52,8 +55,12 @@ public final class SessionQueries {
 
     /** One session's state. */
     public SessionStateResult sessionState(SessionIdParams params) {
-        return database.read(c -> sessions.find(c, params.sessionId()))
-                .map(row -> new SessionStateResult(SessionStateView.from(row)))
+        return database.read(c -> {
+                    Optional<SessionRow> row = sessions.find(c, params.sessionId());
+                    return row.isEmpty() ? Optional.<SessionStateView>empty()
+                            : Optional.of(SessionStateView.from(row.get(), denials.bySession(c, row.get().id())));
+                })
+                .map(SessionStateResult::new)
                 .orElseThrow(() -> AgentdException.notFound(
                         "failed to get session: session not found: " + params.sessionId()));
     }

@@ -3,9 +3,12 @@ package io.agentd.daemon.session.api;
 import static io.agentd.daemon.session.api.WireValues.nonZero;
 import static io.agentd.daemon.session.api.WireValues.text;
 
+import io.agentd.store.denial.PermissionDenialRow;
 import io.agentd.store.session.SessionOutcome;
 import io.agentd.store.session.SessionRow;
 import io.agentd.store.session.TokenCounts;
+
+import java.util.List;
 
 /**
  * A session as {@code getSessionState} returns it: hld's {@code SessionState}, times in RFC3339 whole
@@ -14,6 +17,7 @@ import io.agentd.store.session.TokenCounts;
  * <p>agentd additions: {@code model_id} is filled (hld never fills it here); {@code context_window},
  * {@code duration_api_ms}, {@code num_turns} and {@code result} (Claude's final text) are sent when known.
  * {@code context_limit} stays, as the model's context window when known, otherwise hld's constant 168000.
+ * {@code permission_denials} (always sent, {@code []} when none) lists the tools Claude refused on its own.
  */
 public record SessionStateView(
         String id,
@@ -46,13 +50,18 @@ public record SessionStateView(
         Long contextWindow,
         Long durationApiMs,
         Integer numTurns,
-        String result) {
+        String result,
+        List<PermissionDenialView> permissionDenials) {
+
+    public SessionStateView {
+        permissionDenials = List.copyOf(permissionDenials);
+    }
 
     /** hld's {@code ModelContextLimits["default"]}, reported when the model's window is not known yet. */
     public static final long DEFAULT_CONTEXT_LIMIT = 168_000;
 
-    /** Maps a stored session. */
-    public static SessionStateView from(SessionRow row) {
+    /** Maps a stored session and the tools Claude refused in it. */
+    public static SessionStateView from(SessionRow row, List<PermissionDenialRow> denials) {
         TokenCounts t = row.tokens();
         SessionOutcome o = row.outcome();
         long contextLimit = t.contextWindow() != null && t.contextWindow() > 0 ? t.contextWindow()
@@ -66,6 +75,7 @@ public record SessionStateView(
                 nonZero(t.effectiveContextTokens()), contextLimit, nonZero(o.durationMs()),
                 row.permissions().autoAcceptEdits(), row.permissions().dangerouslySkipPermissions(),
                 WireTimes.rfc3339(row.permissions().bypassExpiresAt()), row.archived(), t.contextWindow(),
-                o.durationApiMs(), o.numTurns(), text(o.resultContent()));
+                o.durationApiMs(), o.numTurns(), text(o.resultContent()),
+                denials.stream().map(PermissionDenialView::from).toList());
     }
 }
