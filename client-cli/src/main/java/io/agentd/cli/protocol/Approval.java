@@ -4,7 +4,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One approval as {@code getApproval} and {@code fetchApprovals} return it (hld's {@code Approval};
- * {@code expired} is agentd's status for an approval whose session ended undecided).
+ * {@code expired} is agentd's status for an approval whose session ended undecided; {@code decided_by} is agentd's
+ * record of who or what decided it, absent from hld).
  */
 public record Approval(
         String id,
@@ -16,7 +17,8 @@ public record Approval(
         String respondedAt,
         String toolName,
         JsonNode toolInput,
-        String comment) {
+        String comment,
+        String decidedBy) {
 
     /** Still waiting for a human. */
     public boolean pending() {

@@ -1,8 +1,12 @@
 package io.agentd.cli.protocol;
 
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
 /**
- * Result payload of {@code getSessionState} ({@code {session: SessionState}}). {@code num_turns} and
- * {@code result} (Claude's final answer) are agentd additions, absent when talking to hld.
+ * Result payload of {@code getSessionState} ({@code {session: SessionState}}). {@code num_turns},
+ * {@code result} (Claude's final answer) and {@code permission_denials} (tools Claude refused on its own) are
+ * agentd additions, absent when talking to hld.
  */
 public record SessionState(
         String id,
@@ -34,7 +38,12 @@ public record SessionState(
         String dangerouslySkipPermissionsExpiresAt,
         boolean archived,
         Integer numTurns,
-        String result) {
+        String result,
+        List<PermissionDenial> permissionDenials) {
+
+    public SessionState {
+        permissionDenials = permissionDenials == null ? List.of() : List.copyOf(permissionDenials);
+    }
 
     /** The statuses after which a session will not change by itself. */
     public boolean isTerminal() {
@@ -42,6 +51,10 @@ public record SessionState(
             case "completed", "failed", "interrupted" -> true;
             default -> false;
         };
+    }
+
+    /** A tool call Claude refused; {@code toolUseId} is empty and {@code toolInput} null when Claude gave none. */
+    public record PermissionDenial(String toolName, String toolUseId, JsonNode toolInput) {
     }
 
     /** Wrapper the daemon puts around the state. */
