@@ -35,20 +35,7 @@ final class UnapprovedDenials {
             return;
         }
         try {
-            List<PermissionDenial> unapproved = database.read(c -> {
-                boolean injected = servers.bySession(c, sessionId).stream()
-                        .anyMatch(s -> s.name().equals(McpInjection.SERVER_NAME));
-                if (!injected) {
-                    return List.<PermissionDenial>of();
-                }
-                List<PermissionDenial> found = new ArrayList<>();
-                for (PermissionDenial d : result.permissionDenials()) {
-                    if (d.toolUseId().isEmpty() || approvals.findByToolUseId(c, sessionId, d.toolUseId()).isEmpty()) {
-                        found.add(d);
-                    }
-                }
-                return found;
-            });
+            List<PermissionDenial> unapproved = find(sessionId, result.permissionDenials());
             if (!unapproved.isEmpty()) {
                 log.warn("session {}: Claude refused {} tool call(s) without asking the approvals server ({}); it may"
                                 + " not have started (see the session's stderr and `health`)", sessionId, unapproved.size(),
@@ -57,5 +44,23 @@ final class UnapprovedDenials {
         } catch (RuntimeException e) {
             log.warn("session {}: could not check its permission denials", sessionId, e);
         }
+    }
+
+    /**
+     * The denials no approval of the session saw, when the session had the approvals server injected; empty
+     * otherwise (without one, Claude refusing on its own is what the user chose).
+     */
+    List<PermissionDenial> find(String sessionId, List<PermissionDenial> denials) {
+        return database.read(c -> {
+            boolean injected = servers.bySession(c, sessionId).stream()
+                    .anyMatch(s -> s.name().equals(McpInjection.SERVER_NAME));
+            List<PermissionDenial> found = new ArrayList<>();
+            for (PermissionDenial d : injected ? denials : List.<PermissionDenial>of()) {
+                if (d.toolUseId().isEmpty() || approvals.findByToolUseId(c, sessionId, d.toolUseId()).isEmpty()) {
+                    found.add(d);
+                }
+            }
+            return found;
+        });
     }
 }
