@@ -38,8 +38,8 @@ class FreshTreeIT {
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(12);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Set<String> TERMINAL = Set.of("completed", "failed", "interrupted");
-    /** What a fresh clone does not have: build output, the installed tools, IDE and VCS folders. */
-    private static final Set<String> NOT_IN_A_CLONE = Set.of("target", "tools", ".git", ".idea", ".vscode", "node_modules");
+    /** What a fresh clone does not have, at any depth: build output, IDE and VCS folders. */
+    private static final Set<String> NOT_IN_A_CLONE = Set.of("target", ".git", ".idea", ".vscode", "node_modules");
 
     private FakeAnthropicApi api;
     private DaemonProcess daemon;
@@ -113,7 +113,8 @@ class FreshTreeIT {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                if (!d.equals(root) && NOT_IN_A_CLONE.contains(d.getFileName().toString())) {
+                boolean installedTools = d.equals(root.resolve("tools")); // git-ignored at the top only
+                if (!d.equals(root) && (installedTools || NOT_IN_A_CLONE.contains(d.getFileName().toString()))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(copy.resolve(root.relativize(d).toString()));
