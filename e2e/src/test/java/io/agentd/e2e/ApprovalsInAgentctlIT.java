@@ -11,7 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -94,6 +99,56 @@ class ApprovalsInAgentctlIT {
                 .doesNotContain("denied  ")
                 .endsWith("Wrote it.\n");
         assertThat(Files.readString(target)).isEqualTo("hello from claude");
+    }
+
+    @Test
+    void tailShowsTheApprovalAndWhoDeniedIt() throws Exception {
+        start(agentdApprovalsServer());
+        Path target = work.resolve("tailed.txt");
+        api.script("tail", writeThenSay(target, "Fine, not written."));
+        Agentctl.Run launched = agentctl.run("launch", Script.tag("tail") + " write the file");
+        String id = sessionId(launched.out());
+        StringWriter out = new StringWriter();
+        CompletableFuture<Integer> tailing = CompletableFuture.supplyAsync(() -> agentctl.runInto(out, "tail", id));
+
+        await().atMost(TIMEOUT).until(() -> APPROVE.matcher(out.toString()).find() || tailing.isDone());
+        Matcher approve = APPROVE.matcher(out.toString());
+        assertThat(approve.find()).as(out.toString()).isTrue();
+        Agentctl.Run denied = agentctl.run("deny", approve.group(1), "--comment", "not this file");
+        assertThat(denied.exitCode()).as(denied.toString()).isZero();
+
+        assertThat(tailing.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("approval needed: Write " + target + "\n")
+                .contains("(Write) denied by a person: not this file\n")
+                .contains("Fine, not written.");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void approveInteractivelyAsksInlineAndTheAnswerReachesClaude() throws Exception {
+        start(agentdApprovalsServer());
+        Path target = work.resolve("asked.txt");
+        api.script("ask", writeThenSay(target, "Wrote it after asking."));
+        Pipe stdin = Pipe.open();
+        OutputStream typing = Channels.newOutputStream(stdin.sink());
+        InputStream previousIn = System.in;
+        System.setIn(Channels.newInputStream(stdin.source()));
+        try {
+            StringWriter out = new StringWriter();
+            CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> agentctl.runInto(out, "launch",
+                    Script.tag("ask") + " write the file", "--approve-interactively"));
+            await().atMost(TIMEOUT).until(() -> out.toString().endsWith("approve? [y/n] ") || waiting.isDone());
+            assertThat(out.toString()).contains("wants Write\n").contains("  file_path: " + target + "\n");
+            typing.write("y\n".getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+
+            assertThat(waiting.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(out.toString()).isZero();
+            assertThat(out.toString()).contains("status  completed\n").endsWith("Wrote it after asking.\n");
+            assertThat(Files.readString(target)).isEqualTo("hello from claude");
+        } finally {
+            typing.close();
+            System.setIn(previousIn);
+        }
     }
 
     @Test
