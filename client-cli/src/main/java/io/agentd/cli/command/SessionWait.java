@@ -3,6 +3,7 @@ package io.agentd.cli.command;
 import static java.util.Objects.requireNonNull;
 
 import io.agentd.cli.client.DaemonClient;
+import io.agentd.cli.format.Denials;
 import io.agentd.cli.format.Units;
 import io.agentd.cli.protocol.ProtocolJson;
 import io.agentd.cli.protocol.SessionList;
@@ -23,14 +24,19 @@ final class SessionWait {
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
     }
 
-    /** The raw {@code getSessionState} result once the session is terminal. */
-    JsonNode awaitEnd(String sessionId) {
+    /**
+     * The raw {@code getSessionState} result once the session is terminal. Meanwhile {@code approvals} hears of
+     * every poll, so a pending approval is shown while Claude waits for it.
+     */
+    JsonNode awaitEnd(String sessionId, SessionApprovals approvals) {
         while (true) {
             JsonNode result = client.call("getSessionState", new SessionRef(sessionId));
             SessionState.Envelope state = ProtocolJson.MAPPER.treeToValue(result, SessionState.Envelope.class);
             if (state.session() != null && state.session().terminal()) {
+                approvals.finish(client);
                 return result;
             }
+            approvals.poll(client);
             try {
                 Thread.sleep(pollInterval.toMillis());
             } catch (InterruptedException e) {
@@ -49,6 +55,12 @@ final class SessionWait {
         String error = state.errorMessage() == null ? "" : state.errorMessage().strip();
         if (!error.isEmpty()) {
             out.append("error   ").append(error).append('\n');
+        }
+        String denied = Denials.lines(state.permissionDenials());
+        if (denied != null) {
+            out.append("denied  Claude refused ").append(state.permissionDenials().size())
+                    .append(" tool call(s); the task may be incomplete:\n");
+            denied.lines().forEach(line -> out.append("        ").append(line).append('\n'));
         }
         // A failed run's result is usually its error message again.
         resultText(state).map(String::strip).filter(text -> !text.equals(error))

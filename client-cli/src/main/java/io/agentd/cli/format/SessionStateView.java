@@ -45,6 +45,7 @@ public final class SessionStateView {
                 .add("bypass", s.dangerouslySkipPermissions() ? bypass(s) : null)
                 .add("error", s.errorMessage())
                 .add("result", s.result() == null ? null : s.result().strip())
+                .add("denied", Denials.lines(s.permissionDenials()))
                 .render();
     }
 

@@ -96,7 +96,6 @@ public final class AgentdCommand {
                 .logDir(path(logDir, humanlayer.resolve("logs"), home))
                 .claudePath(first(claudePath, env.get("HUMANLAYER_CLAUDE_PATH"), null))
                 .approvalsCommand(approvals.command())
-                .approvalsWarning(approvals.warning())
                 .maxSessions(maxSessions != null ? maxSessions
                         : Integer.parseInt(first(null, env.get("AGENTD_MAX_SESSIONS"), "16")))
                 .shutdownTimeout(Durations.parse(first(shutdownTimeout, env.get("AGENTD_SHUTDOWN_TIMEOUT"), "10s")))

@@ -21,6 +21,7 @@ import io.agentd.daemon.rpc.RpcServerOptions;
 import io.agentd.daemon.rpc.methods.ApprovalRpcBindings;
 import io.agentd.daemon.rpc.methods.HealthRpcBindings;
 import io.agentd.daemon.rpc.methods.SessionRpcBindings;
+import io.agentd.daemon.session.ApprovalsServerCheck;
 import io.agentd.daemon.session.McpInjection;
 import io.agentd.daemon.session.SessionContinuation;
 import io.agentd.daemon.session.SessionEvents;
@@ -117,17 +118,13 @@ public final class Daemon implements AutoCloseable {
                     new StreamJsonParser(), events, clock);
             SessionTransitions transitions = new SessionTransitions(ingest.sessions(), events, clock,
                     new ApprovalExpiry(approvalEvents, clock));
-            if (config.approvalsWarning() != null) {
-                log.warn(config.approvalsWarning());
-            } else if (config.approvalsCommand().isEmpty()) {
-                log.info("no approvals server is injected into sessions (--approvals-command is empty)");
-            } else {
-                log.info("approvals server injected into sessions: {}", String.join(" ", config.approvalsCommand()));
-            }
+            McpInjection injection = new McpInjection(config.approvalsCommand(), config.socketPath(),
+                    new ApprovalsServerCheck(config.approvalsCommand(), env, Path.of("").toAbsolutePath()));
+            logApprovalsServer(injection.approvalsServer());
             SupervisorConfig sessionConfig = new SupervisorConfig(config.spoolDir(), config.maxSessions(), INTERRUPT_GRACE,
                     CONTINUE_WAIT, MAX_STDOUT_LINE_BYTES, config.sessionIdleTimeout());
             supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
-                    new McpInjection(config.approvalsCommand(), config.socketPath()), sessionConfig);
+                    injection, sessionConfig);
             supervisor.recover();
             supervisor.watchIdleSessions();
             PermissionPolicy policy = new PermissionPolicy(clock);
@@ -144,7 +141,7 @@ public final class Daemon implements AutoCloseable {
 
             MethodRegistry registry = new MethodRegistry();
             new HealthRpcBindings(new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount,
-                    database::health)).register(registry);
+                    database::health, injection::approvalsServer)).register(registry);
             new SessionRpcBindings(sessions, new SessionQueryService(database)).register(registry);
             new ApprovalRpcBindings(approvals).register(registry);
             new SubscribeHandler(new Subscriptions(eventLog, clock, config.heartbeat())).register(registry);
@@ -166,6 +163,17 @@ public final class Daemon implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    private static void logApprovalsServer(ApprovalsServerCheck.Status approvals) {
+        if (!approvals.injected()) {
+            log.info("no approvals server is injected into sessions (--approvals-command is empty)");
+        } else if (approvals.usable()) {
+            log.info("approvals server injected into sessions: {}", approvals.command());
+        } else {
+            log.error("the approvals server cannot run: {}; sessions will be refused until it can (command: {})",
+                    approvals.error(), approvals.command());
         }
     }
 

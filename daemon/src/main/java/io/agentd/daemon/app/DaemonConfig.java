@@ -11,7 +11,6 @@ import static java.util.Objects.requireNonNull;
  *
  * @param claudePath explicit Claude CLI path, or null to discover it
  * @param approvalsCommand the command line injected as the {@code codelayer} MCP approvals server; empty: no injection
- * @param approvalsWarning why the default approvals server is not injected, logged at start; null when all is well
  * @param maxSessions most sessions with a live Claude process at once
  * @param shutdownTimeout how long shutdown waits for interrupted sessions before killing them
  * @param detachSessions leave sessions running at shutdown for the next daemon to re-attach
@@ -30,7 +29,6 @@ public record DaemonConfig(
         Path logDir,
         String claudePath,
         List<String> approvalsCommand,
-        String approvalsWarning,
         int maxSessions,
         Duration shutdownTimeout,
         boolean detachSessions,
@@ -78,7 +76,6 @@ public record DaemonConfig(
         private Path logDir;
         private String claudePath;
         private List<String> approvalsCommand;
-        private String approvalsWarning;
         private int maxSessions;
         private Duration shutdownTimeout;
         private boolean detachSessions;
@@ -121,11 +118,6 @@ public record DaemonConfig(
 
         public Builder approvalsCommand(List<String> approvalsCommand) {
             this.approvalsCommand = approvalsCommand;
-            return this;
-        }
-
-        public Builder approvalsWarning(String approvalsWarning) {
-            this.approvalsWarning = approvalsWarning;
             return this;
         }
 
@@ -185,7 +177,7 @@ public record DaemonConfig(
         }
 
         public DaemonConfig build() {
-            return new DaemonConfig(socketPath, databasePath, logLevel, logDir, claudePath, approvalsCommand, approvalsWarning, maxSessions, shutdownTimeout, detachSessions, spoolDir, spoolRetention, eventRetention, heartbeat, bypassCheckInterval, sessionIdleTimeout, storeFaultFile, version);
+            return new DaemonConfig(socketPath, databasePath, logLevel, logDir, claudePath, approvalsCommand, maxSessions, shutdownTimeout, detachSessions, spoolDir, spoolRetention, eventRetention, heartbeat, bypassCheckInterval, sessionIdleTimeout, storeFaultFile, version);
         }
     }
 }

@@ -4,6 +4,7 @@ import static io.agentd.protocol.WireTesting.MAPPER;
 import static io.agentd.protocol.WireTesting.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -11,7 +12,8 @@ class SessionStateTest {
     private static final SessionState FULL = new SessionState("s-1", "r-1", "claude-1", "p-1", "failed", "hi", "sum",
             "title", "opus", "claude-opus", "/w", "2026-11-22T04:30:22Z", "2026-11-22T04:30:59Z",
             "2026-11-22T04:31:00Z", "boom", 0.5, 10L, 20L, 3L, 4L, 5L, 200_000L, 1200L, true, true,
-            "2026-11-22T05:00:00Z", true, 200_000L, 900L, 3, "done");
+            "2026-11-22T05:00:00Z", true, 200_000L, 900L, 3, "done",
+            List.of(new SessionState.PermissionDenial("Write", "toolu_1", MAPPER.readTree("{\"file_path\":\"/w\"}"))));
 
     @Test
     void allFieldsCarryHldsKeyNamesAndNothingElseIsSent() {
@@ -24,7 +26,7 @@ class SessionStateTest {
                 "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens",
                 "effective_context_tokens", "context_limit", "duration_ms", "auto_accept_edits",
                 "dangerously_skip_permissions", "dangerously_skip_permissions_expires_at", "archived",
-                "context_window", "duration_api_ms", "num_turns", "result");
+                "context_window", "duration_api_ms", "num_turns", "result", "permission_denials");
     }
 
     @Test
@@ -41,5 +43,6 @@ class SessionStateTest {
         SessionState running = MAPPER.readValue("{\"id\":\"s\",\"status\":\"running\"}", SessionState.class);
         assertThat(running.terminal()).isFalse();
         assertThat(running.contextLimit()).isNull();
+        assertThat(running.permissionDenials()).as("absent from hld: none").isEmpty();
     }
 }

@@ -48,11 +48,29 @@ public final class DaemonProcess implements AutoCloseable {
 
     public static DaemonProcess start(Path dir, Path socket, Path database, List<String> extraArgs,
                                       Map<String, String> extraEnv) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", daemonJar().toString(),
-                "--socket", socket.toString(), "--db", database.toString(), "--log-dir", dir.resolve("logs").toString(),
-                "--spool-dir", dir.resolve("spool").toString()));
-        if (!extraArgs.contains("--approvals-command") && !extraEnv.containsKey("AGENTD_APPROVALS_COMMAND")) {
+        return start(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", daemonJar().toString()), dir, socket, database, extraArgs, extraEnv, true);
+    }
+
+    /**
+     * Starts the daemon through a launcher script, e.g. a checkout's {@code bin/agentd}, with the same flags and
+     * environment as {@link #start(Path, List, Map)}, except that the daemon's own default approvals server is
+     * kept; the launcher's own output lands in the same log files.
+     */
+    public static DaemonProcess startLauncher(Path launcher, Path dir, List<String> extraArgs, Map<String, String> extraEnv)
+            throws IOException {
+        return start(List.of(launcher.toString()), dir, dir.resolve("run/daemon.sock"), dir.resolve("agentd.db"),
+                extraArgs, extraEnv, false);
+    }
+
+    private static DaemonProcess start(List<String> launcher, Path dir, Path socket, Path database,
+                                       List<String> extraArgs, Map<String, String> extraEnv, boolean noApprovalsByDefault)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("--socket", socket.toString(), "--db", database.toString(),
+                "--log-dir", dir.resolve("logs").toString(), "--spool-dir", dir.resolve("spool").toString()));
+        if (noApprovalsByDefault && !extraArgs.contains("--approvals-command")
+                && !extraEnv.containsKey("AGENTD_APPROVALS_COMMAND")) {
             // The daemon injects its own approvals server by default; tests opt in by passing the flag or env.
             command.addAll(List.of("--approvals-command", ""));
         }

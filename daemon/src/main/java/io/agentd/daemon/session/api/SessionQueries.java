@@ -33,7 +33,8 @@ public final class SessionQueries {
 
     /** One session's state. */
     public SessionStateResult sessionState(SessionIdParams params) {
-        return new SessionStateResult(SessionWire.state(service.state(params.sessionId())));
+        SessionQueryService.SessionDetail d = service.detail(params.sessionId());
+        return new SessionStateResult(SessionWire.state(d.row(), d.denials()));
     }
 
     /** Working directories by most recent use. */

@@ -4,13 +4,17 @@ import static io.agentd.daemon.session.api.WireValues.nonZero;
 import static io.agentd.daemon.session.api.WireValues.orEmpty;
 import static io.agentd.daemon.session.api.WireValues.text;
 
+import io.agentd.daemon.json.JsonMappers;
 import io.agentd.protocol.session.ConversationEvent;
 import io.agentd.protocol.session.SessionInfo;
 import io.agentd.protocol.session.SessionState;
 import io.agentd.store.conversation.ConversationEventRow;
+import io.agentd.store.denial.PermissionDenialRow;
 import io.agentd.store.session.SessionOutcome;
 import io.agentd.store.session.SessionRow;
 import io.agentd.store.session.TokenCounts;
+
+import java.util.List;
 
 /**
  * Maps stored rows to the wire records of the protocol module, with hld's time formats and its
@@ -49,8 +53,11 @@ public final class SessionWire {
                 orEmpty(o.resultContent()), orEmpty(row.claudeSessionId()), error);
     }
 
-    /** A stored session as {@code getSessionState} sends it, times in RFC3339 whole seconds. */
-    public static SessionState state(SessionRow row) {
+    /**
+     * A stored session as {@code getSessionState} sends it, times in RFC3339 whole seconds, with the tools
+     * Claude refused in it.
+     */
+    public static SessionState state(SessionRow row, List<PermissionDenialRow> denials) {
         TokenCounts t = row.tokens();
         SessionOutcome o = row.outcome();
         long contextLimit = t.contextWindow() != null && t.contextWindow() > 0 ? t.contextWindow()
@@ -64,7 +71,14 @@ public final class SessionWire {
                 nonZero(t.effectiveContextTokens()), contextLimit, nonZero(o.durationMs()),
                 row.permissions().autoAcceptEdits(), row.permissions().dangerouslySkipPermissions(),
                 WireTimes.rfc3339(row.permissions().bypassExpiresAt()), row.archived(), t.contextWindow(),
-                o.durationApiMs(), o.numTurns(), text(o.resultContent()));
+                o.durationApiMs(), o.numTurns(), text(o.resultContent()),
+                denials.stream().map(SessionWire::denial).toList());
+    }
+
+    /** A stored denial; its input was stored as the JSON Claude sent. */
+    private static SessionState.PermissionDenial denial(PermissionDenialRow row) {
+        return new SessionState.PermissionDenial(row.toolName(), row.toolUseId(),
+                JsonMappers.daemon().readTree(row.toolInputJson()));
     }
 
     /** A stored conversation event as {@code getConversation} sends it. */
