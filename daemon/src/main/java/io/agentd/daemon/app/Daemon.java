@@ -136,7 +136,8 @@ public final class Daemon implements AutoCloseable {
                     events, database, home, Path.of("").toAbsolutePath(), clock, approvals).register(registry);
             new ApprovalMethods(approvals).register(registry);
             new SubscribeHandler(eventLog, clock, config.heartbeat()).register(registry);
-            RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
+            RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults()
+                    .withConnectionLimits(config.maxConnections(), config.connectionIdleTimeout()));
             return new Daemon(config, database, supervisor, janitor, pruner, monitor, registry, server);
         } catch (IOException | RuntimeException e) {
             if (monitor != null) {

@@ -1,5 +1,7 @@
 package io.agentd.daemon.app;
 
+import io.agentd.daemon.rpc.RpcServerOptions;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +24,8 @@ import static java.util.Objects.requireNonNull;
  * @param bypassCheckInterval how often expired bypass permissions are looked for and switched off
  * @param sessionIdleTimeout how long a running Claude may write nothing to stdout before it is stopped; zero: never
  * @param storeFaultFile a test seam: the store's fault-injection control file; null (always, outside fault tests) for none
+ * @param maxConnections the most socket connections open at once
+ * @param connectionIdleTimeout how long a connection that is not a subscription may stay silent between requests; zero: never closed
  */
 public record DaemonConfig(
         Path socketPath,
@@ -41,7 +45,9 @@ public record DaemonConfig(
         Duration bypassCheckInterval,
         Duration sessionIdleTimeout,
         Path storeFaultFile,
-        String version) {
+        String version,
+        int maxConnections,
+        Duration connectionIdleTimeout) {
 
     public DaemonConfig {
         requireNonNull(socketPath, "socketPath is null");
@@ -63,5 +69,24 @@ public record DaemonConfig(
         if (maxSessions < 1) {
             throw new IllegalArgumentException("max sessions must be at least 1");
         }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("max connections must be at least 1");
+        }
+        requireNonNull(connectionIdleTimeout, "connectionIdleTimeout is null");
+        if (connectionIdleTimeout.isNegative()) {
+            throw new IllegalArgumentException("connection idle timeout must not be negative");
+        }
+    }
+
+    /** The configuration with the default connection limits. */
+    public DaemonConfig(Path socketPath, Path databasePath, String logLevel, Path logDir, String claudePath,
+                        List<String> approvalsCommand, String approvalsWarning, int maxSessions, Duration shutdownTimeout,
+                        boolean detachSessions, Path spoolDir, Duration spoolRetention, Duration eventRetention,
+                        Duration heartbeat, Duration bypassCheckInterval, Duration sessionIdleTimeout,
+                        Path storeFaultFile, String version) {
+        this(socketPath, databasePath, logLevel, logDir, claudePath, approvalsCommand, approvalsWarning, maxSessions,
+                shutdownTimeout, detachSessions, spoolDir, spoolRetention, eventRetention, heartbeat,
+                bypassCheckInterval, sessionIdleTimeout, storeFaultFile, version,
+                RpcServerOptions.DEFAULT_MAX_CONNECTIONS, RpcServerOptions.DEFAULT_IDLE_TIMEOUT);
     }
 }

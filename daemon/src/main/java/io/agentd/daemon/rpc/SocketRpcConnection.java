@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Arrays;
@@ -43,6 +44,8 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     private boolean streaming;
     private boolean shuttingDown;
     private volatile Thread thread;
+    /** When the peer last sent a byte or a request ended (System.nanoTime), for the idle timeout. */
+    private volatile long lastActiveNanos = System.nanoTime();
 
     SocketRpcConnection(SocketChannel channel, RequestContext context, RpcDispatcher dispatcher, JsonMapper mapper,
                         int maxLineBytes, Runnable onClosed) {
@@ -66,7 +69,8 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
         } catch (IOException e) {
             // Hang-ups, resets and our own close() during shutdown all land here.
             LOG.debug("{}: connection ended: {}", id(), e.toString());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An OutOfMemoryError too ends only this connection.
             LOG.error("{}: connection failed", id(), e);
         } finally {
             close();
@@ -79,7 +83,7 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
      * rest is then discarded once the reader (and its line-sized buffer) is out of reach.
      */
     private boolean serve() throws IOException {
-        LineReader reader = new LineReader(channel, maxLineBytes);
+        LineReader reader = new LineReader(new ActivityTrackingChannel(), maxLineBytes);
         while (isOpen()) {
             switch (reader.next()) {
                 case LineReader.EndOfStream ignored -> {
@@ -142,6 +146,9 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
             case DispatchOutcome.Reply reply -> writeLine(reply.json());
             case DispatchOutcome.Result result -> {
                 return writeResult(result);
+            }
+            case DispatchOutcome.Batch batch -> {
+                return writeBatch(batch);
             }
             case DispatchOutcome.NoReply ignored -> {
             }
@@ -291,7 +298,44 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     private boolean endRequest() {
         synchronized (state) {
             busy = false;
+            lastActiveNanos = System.nanoTime();
             return !shuttingDown;
+        }
+    }
+
+    /**
+     * Closes the connection if it has sent nothing for {@code timeout} while no request of it was in flight;
+     * a subscription (or any streaming method) is never idle. Returns whether it closed.
+     */
+    boolean closeIfIdle(Duration timeout, long nowNanos) {
+        synchronized (state) {
+            if (busy || streaming || shuttingDown || nowNanos - lastActiveNanos < timeout.toNanos()) {
+                return false;
+            }
+        }
+        close();
+        return true;
+    }
+
+    /** The socket as the line reader sees it: every byte read counts as activity. */
+    private final class ActivityTrackingChannel implements ReadableByteChannel {
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            int n = channel.read(target);
+            if (n > 0) {
+                lastActiveNanos = System.nanoTime();
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 
@@ -326,6 +370,69 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Writes a batch's answer as its elements run, one element's result at a time (see
+     * {@link DispatchOutcome.Batch}). An element whose result fails while it is written is replaced by its
+     * error response while none of it has been sent; after that the connection closes, as for a single
+     * result. Returns false when the connection must close.
+     */
+    private boolean writeBatch(DispatchOutcome.Batch batch) throws IOException {
+        writeLock.lock();
+        try {
+            output.reset();
+            boolean any = false;
+            for (DispatchOutcome.BatchCall call : batch.calls()) {
+                DispatchOutcome answer = call.run();
+                if (answer instanceof DispatchOutcome.NoReply) {
+                    continue;
+                }
+                output.write(any ? ',' : '[');
+                any = true;
+                switch (answer) {
+                    case DispatchOutcome.Reply reply -> output.write(reply.json());
+                    case DispatchOutcome.Result result -> {
+                        if (!writeBatchResult(result)) {
+                            return false;
+                        }
+                    }
+                    default -> throw new IllegalStateException("unexpected batch answer " + answer);
+                }
+            }
+            if (any) {
+                output.write(']');
+                output.finishLine();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            if (output.failure() != null) {
+                throw output.failure();
+            }
+            throw e;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private boolean writeBatchResult(DispatchOutcome.Result result) throws IOException {
+        long mark = output.position();
+        try {
+            results.write(result, output);
+            return true;
+        } catch (RuntimeException e) {
+            if (output.failure() != null) {
+                throw output.failure();
+            }
+            if (output.rewind(mark)) {
+                output.write(mapper.writeValueAsBytes(
+                        RpcEnvelopes.error(result.id(), RpcErrors.toRpcError(e, result.where()))));
+                return true;
+            }
+            LOG.error("{}: writing a batch element failed after part of it was sent; closing the connection",
+                    result.where(), e);
+            return false;
         }
     }
 
