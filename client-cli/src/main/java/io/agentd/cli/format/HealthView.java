@@ -24,6 +24,9 @@ public final class HealthView {
             fields.add("database", health.store().ok() ? "ok"
                     : "NOT OK since " + health.store().since() + ": " + health.store().error());
         }
+        if (health.jobs() != null && !health.jobs().ok()) {
+            fields.add("background", "NOT OK since " + health.jobs().since() + ": " + health.jobs().error());
+        }
         return fields.render();
     }
 

@@ -6,11 +6,15 @@ import java.util.Optional;
  * Result of {@code health}. hld sends only {@code status} and {@code version}; agentd adds uptime,
  * the active session count, what it knows about the Claude CLI and whether its database takes writes.
  */
-public record Health(String status, String version, Long uptimeMs, Integer activeSessions, Claude claude, Store store) {
+public record Health(String status, String version, Long uptimeMs, Integer activeSessions, Claude claude, Store store,
+                     Store jobs) {
 
-    /** Whether the daemon considers itself healthy: it answers ok and its database takes writes. */
+    /**
+     * Whether the daemon considers itself healthy: it answers ok, its database takes writes and its long-lived
+     * jobs (checkpointer, writer, monitors, ...) work; {@code jobs} has the same shape as {@code store}.
+     */
     public boolean ok() {
-        return "ok".equals(status) && (store == null || store.ok());
+        return "ok".equals(status) && (store == null || store.ok()) && (jobs == null || jobs.ok());
     }
 
     public Optional<Claude> claudeInfo() {

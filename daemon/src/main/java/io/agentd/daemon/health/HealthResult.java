@@ -7,7 +7,7 @@ package io.agentd.daemon.health;
  * @param activeSessions sessions with a live Claude process
  */
 public record HealthResult(String status, String version, long uptimeMs, int activeSessions, ClaudeStatus claude,
-                           StoreStatus store) {
+                           StoreStatus store, JobsStatus jobs) {
     /**
      * The Claude Code CLI the daemon would launch.
      *
@@ -27,5 +27,16 @@ public record HealthResult(String status, String version, long uptimeMs, int act
      * @param since absent when ok: when the first refusal of this episode happened (RFC 3339)
      */
     public record StoreStatus(boolean ok, String error, String since) {
+    }
+
+    /**
+     * Whether the daemon's long-lived jobs (checkpointer, writer, janitor, monitors, watcher, accept loop) work.
+     *
+     * @param ok false from a failed round of any job (an OutOfMemoryError, say) until its next round succeeds
+     * @param error absent when ok: each failing job with its latest failure, e.g.
+     *              "agentd-db-checkpoint: java.lang.OutOfMemoryError: Java heap space"
+     * @param since absent when ok: when the earliest of those failures began (RFC 3339)
+     */
+    public record JobsStatus(boolean ok, String error, String since) {
     }
 }

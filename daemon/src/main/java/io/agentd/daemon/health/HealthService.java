@@ -6,9 +6,13 @@ import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.NoParams;
 import io.agentd.daemon.session.api.WireTimes;
 import io.agentd.store.StoreHealth;
+import io.agentd.store.job.JobFaults;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -26,15 +30,23 @@ public final class HealthService {
     private final ClaudeLocator claude;
     private final IntSupplier activeSessions;
     private final Supplier<StoreHealth> store;
+    private final Supplier<List<JobFaults.Fault>> jobs;
 
     public HealthService(String version, Instant startedAt, Clock clock, ClaudeLocator claude, IntSupplier activeSessions,
                          Supplier<StoreHealth> store) {
+        this(version, startedAt, clock, claude, activeSessions, store, JobFaults.process()::current);
+    }
+
+    /** @param jobs the failing long-lived jobs */
+    public HealthService(String version, Instant startedAt, Clock clock, ClaudeLocator claude, IntSupplier activeSessions,
+                         Supplier<StoreHealth> store, Supplier<List<JobFaults.Fault>> jobs) {
         this.version = requireNonNull(version, "version is null");
         this.startedAt = requireNonNull(startedAt, "startedAt is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.claude = requireNonNull(claude, "claude is null");
         this.activeSessions = requireNonNull(activeSessions, "activeSessions is null");
         this.store = requireNonNull(store, "store is null");
+        this.jobs = requireNonNull(jobs, "jobs is null");
     }
 
     public void register(MethodRegistry registry) {
@@ -52,6 +64,16 @@ public final class HealthService {
         StoreHealth db = store.get();
         HealthResult.StoreStatus storeStatus = db.ok() ? new HealthResult.StoreStatus(true, null, null)
                 : new HealthResult.StoreStatus(false, db.kind().summary() + ": " + db.error(), WireTimes.rfc3339(db.since()));
-        return new HealthResult("ok", version, uptime, activeSessions.getAsInt(), status, storeStatus);
+        return new HealthResult("ok", version, uptime, activeSessions.getAsInt(), status, storeStatus, jobsStatus());
+    }
+
+    private HealthResult.JobsStatus jobsStatus() {
+        List<JobFaults.Fault> failing = jobs.get();
+        if (failing.isEmpty()) {
+            return new HealthResult.JobsStatus(true, null, null);
+        }
+        String error = failing.stream().map(f -> f.job() + ": " + f.error()).collect(Collectors.joining("; "));
+        Instant since = failing.stream().map(JobFaults.Fault::since).min(Comparator.naturalOrder()).orElseThrow();
+        return new HealthResult.JobsStatus(false, error, WireTimes.rfc3339(since));
     }
 }
