@@ -32,6 +32,7 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     private final RpcDispatcher dispatcher;
     private final JsonMapper mapper;
     private final ResultWriter results;
+    private final BatchWriter batches;
     private final ResponseOutput output;
     private final int maxLineBytes;
     private final Runnable onClosed;
@@ -54,6 +55,7 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
         this.results = new ResultWriter(mapper);
+        this.batches = new BatchWriter(mapper, results);
         this.output = new ResponseOutput(channel);
         this.maxLineBytes = maxLineBytes;
         this.onClosed = requireNonNull(onClosed, "onClosed is null");
@@ -373,66 +375,14 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
         }
     }
 
-    /**
-     * Writes a batch's answer as its elements run, one element's result at a time (see
-     * {@link DispatchOutcome.Batch}). An element whose result fails while it is written is replaced by its
-     * error response while none of it has been sent; after that the connection closes, as for a single
-     * result. Returns false when the connection must close.
-     */
+    /** Writes a batch's answer as its elements run; returns false when the connection must close. */
     private boolean writeBatch(DispatchOutcome.Batch batch) throws IOException {
         writeLock.lock();
         try {
             output.reset();
-            boolean any = false;
-            for (DispatchOutcome.BatchCall call : batch.calls()) {
-                DispatchOutcome answer = call.run();
-                if (answer instanceof DispatchOutcome.NoReply) {
-                    continue;
-                }
-                output.write(any ? ',' : '[');
-                any = true;
-                switch (answer) {
-                    case DispatchOutcome.Reply reply -> output.write(reply.json());
-                    case DispatchOutcome.Result result -> {
-                        if (!writeBatchResult(result)) {
-                            return false;
-                        }
-                    }
-                    default -> throw new IllegalStateException("unexpected batch answer " + answer);
-                }
-            }
-            if (any) {
-                output.write(']');
-                output.finishLine();
-            }
-            return true;
-        } catch (RuntimeException e) {
-            if (output.failure() != null) {
-                throw output.failure();
-            }
-            throw e;
+            return batches.write(batch, output);
         } finally {
             writeLock.unlock();
-        }
-    }
-
-    private boolean writeBatchResult(DispatchOutcome.Result result) throws IOException {
-        long mark = output.position();
-        try {
-            results.write(result, output);
-            return true;
-        } catch (RuntimeException e) {
-            if (output.failure() != null) {
-                throw output.failure();
-            }
-            if (output.rewind(mark)) {
-                output.write(mapper.writeValueAsBytes(
-                        RpcEnvelopes.error(result.id(), RpcErrors.toRpcError(e, result.where()))));
-                return true;
-            }
-            LOG.error("{}: writing a batch element failed after part of it was sent; closing the connection",
-                    result.where(), e);
-            return false;
         }
     }
 

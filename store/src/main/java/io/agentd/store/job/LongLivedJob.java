@@ -73,14 +73,15 @@ public final class LongLivedJob implements Runnable {
         boolean failing = false;
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                if (!round.run()) {
-                    return;
-                }
+                boolean more = round.run();
                 if (failing) {
                     failing = false;
                     next = firstPause;
                     faults.recovered(name);
                     log.info("{} works again", name);
+                }
+                if (!more) {
+                    return;
                 }
                 continue;
             } catch (InterruptedException e) {
