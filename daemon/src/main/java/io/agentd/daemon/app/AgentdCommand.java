@@ -60,7 +60,7 @@ public final class AgentdCommand {
 
     @Option(names = "--max-connections", paramLabel = "N",
             description = "Most socket connections open at once; one more gets an error line and is closed"
-                    + " (env AGENTD_MAX_CONNECTIONS; default 256).")
+                    + " (env AGENTD_MAX_CONNECTIONS; default 1024).")
     Integer maxConnections;
 
     @Option(names = "--connection-idle-timeout", paramLabel = "DURATION",
@@ -119,7 +119,7 @@ public final class AgentdCommand {
                 storeFaultFile == null || storeFaultFile.isBlank() ? null : path(storeFaultFile, null, home),
                 first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION),
                 maxConnections != null ? maxConnections
-                        : Integer.parseInt(first(null, env.get("AGENTD_MAX_CONNECTIONS"), "256")),
+                        : Integer.parseInt(first(null, env.get("AGENTD_MAX_CONNECTIONS"), "1024")),
                 Durations.parse(first(connectionIdleTimeout, env.get("AGENTD_CONNECTION_IDLE_TIMEOUT"), "10m")));
     }
 

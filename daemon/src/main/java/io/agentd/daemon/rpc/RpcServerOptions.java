@@ -19,10 +19,10 @@ public record RpcServerOptions(int maxLineBytes, Duration shutdownGrace, int max
     /** Default grace period for in-flight requests at shutdown. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(5);
     /**
-     * Far more than a desktop UI, a few CLIs and the approvals servers of the most sessions need, and far
-     * fewer than the default limit of 1024 open files.
+     * Far more than desktop UIs, CLIs, watchers and the approvals servers of the most sessions need together;
+     * each idle connection costs a virtual thread and a 64 KiB read buffer, so the cap bounds that at 64 MiB.
      */
-    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    public static final int DEFAULT_MAX_CONNECTIONS = 1024;
     /** hld's clients open a connection per call; ten quiet minutes mean a client that forgot its connection. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
 
@@ -49,7 +49,7 @@ public record RpcServerOptions(int maxLineBytes, Duration shutdownGrace, int max
         this(maxLineBytes, shutdownGrace, DEFAULT_MAX_CONNECTIONS, DEFAULT_IDLE_TIMEOUT);
     }
 
-    /** 64 MiB lines, 5 s grace, 256 connections, 10 min idle timeout. */
+    /** 64 MiB lines, 5 s grace, 1024 connections, 10 min idle timeout. */
     public static RpcServerOptions defaults() {
         return new RpcServerOptions(DEFAULT_MAX_LINE_BYTES, DEFAULT_SHUTDOWN_GRACE);
     }
