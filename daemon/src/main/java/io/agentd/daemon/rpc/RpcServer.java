@@ -253,7 +253,14 @@ public final class RpcServer implements AutoCloseable {
             return;
         }
         LOG.debug("{}: accepted", id);
-        Thread.ofVirtual().name("rpc-" + id).start(connection);
+        try {
+            Thread.ofVirtual().name("rpc-" + id).start(connection);
+        } catch (Throwable e) {
+            // No thread (out of memory, say): the connection must not count toward the cap for ever.
+            connections.remove(id);
+            connection.close();
+            throw e;
+        }
     }
 
     /**
