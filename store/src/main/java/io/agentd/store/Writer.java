@@ -289,7 +289,8 @@ final class Writer implements AutoCloseable {
             for (Runnable action : afterCommit) {
                 try {
                     action.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // The work is committed: its caller must hear so, whatever an announcement did.
                     log.error("after-commit action failed", e);
                 }
             }
