@@ -84,8 +84,9 @@ class WireCompatibilityIT {
         assertThat(health.path("version").isString()).isTrue();
         assertThat(health.path("version").asString()).isNotBlank();
         assertThat(keys(health)).containsExactlyInAnyOrder("status", "version", "uptime_ms", "active_sessions", "claude",
-                "store", "approvals_server");
+                "store", "approvals_server", "jobs");
         assertThat(health.path("store").toString()).isEqualTo("{\"ok\":true}");
+        assertThat(health.path("jobs").toString()).isEqualTo("{\"ok\":true}");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.agentd.store;
 
 import io.agentd.store.jdbc.Sql;
+import io.agentd.store.job.LongLivedJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,9 @@ final class Writer implements AutoCloseable {
         this.connection = requireNonNull(connection, "connection is null");
         this.maxBatch = maxBatch;
         this.faults = faults;
-        this.thread = Thread.ofPlatform().name("agentd-db-writer").daemon(true).start(this::loop);
+        List<Job<?>> batch = new ArrayList<>();
+        this.thread = Thread.ofPlatform().name("agentd-db-writer").daemon(true)
+                .start(LongLivedJob.of("agentd-db-writer", () -> round(batch)));
     }
 
     <T> CompletableFuture<T> submit(WriteWork<T> work) {
@@ -63,29 +66,28 @@ final class Writer implements AutoCloseable {
         return health;
     }
 
-    private void loop() {
-        List<Job<?>> batch = new ArrayList<>();
-        while (true) {
-            try {
-                Job<?> first = queue.take();
-                if (first.isPoison()) {
-                    return;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                boolean stop = batch.removeIf(Job::isPoison);
-                runBatch(batch);
-                batch.clear();
-                if (stop) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.error("writer loop error", e);
-                batch.forEach(j -> j.future.completeExceptionally(e));
-                batch.clear();
+    /** One round: takes the waiting works and runs them; returns false at the poison pill. */
+    private boolean round(List<Job<?>> batch) throws InterruptedException {
+        try {
+            Job<?> first = queue.take();
+            if (first.isPoison()) {
+                return false;
             }
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+            boolean stop = batch.removeIf(Job::isPoison);
+            runBatch(batch);
+            return !stop;
+        } catch (Throwable e) {
+            // Even an OutOfMemoryError fails only this batch: the callers hear of it, the writer goes on.
+            if (!(e instanceof InterruptedException)) {
+                // A transaction left open would make every later BEGIN fail.
+                rollbackQuietly();
+                batch.forEach(j -> j.future.completeExceptionally(e));
+            }
+            throw e;
+        } finally {
+            batch.clear();
         }
     }
 
@@ -287,7 +289,8 @@ final class Writer implements AutoCloseable {
             for (Runnable action : afterCommit) {
                 try {
                     action.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // The work is committed: its caller must hear so, whatever an announcement did.
                     log.error("after-commit action failed", e);
                 }
             }

@@ -30,6 +30,9 @@ public final class HealthView {
                     : approvals.ok() ? approvals.command()
                     : "CANNOT RUN, sessions are refused: " + approvals.error() + " (command: " + approvals.command() + ")");
         }
+        if (health.jobs() != null && !health.jobs().ok()) {
+            fields.add("background", "NOT OK since " + health.jobs().since() + ": " + health.jobs().error());
+        }
         return fields.render();
     }
 

@@ -8,14 +8,16 @@ import java.util.Optional;
  * the approvals server it injects can run.
  */
 public record Health(String status, String version, Long uptimeMs, Integer activeSessions, Claude claude, Store store,
-                     ApprovalsServer approvalsServer) {
+                     ApprovalsServer approvalsServer, Store jobs) {
 
     /**
-     * Whether the daemon considers itself healthy: it answers ok, its database takes writes, and its approvals
-     * server can run (else it refuses every launch).
+     * Whether the daemon considers itself healthy: it answers ok, its database takes writes, its approvals server
+     * can run (else it refuses every launch) and its long-lived jobs (checkpointer, writer, monitors, ...) work;
+     * {@code jobs} has the same shape as {@code store}.
      */
     public boolean ok() {
-        return "ok".equals(status) && (store == null || store.ok()) && (approvalsServer == null || approvalsServer.ok());
+        return "ok".equals(status) && (store == null || store.ok()) && (approvalsServer == null || approvalsServer.ok())
+                && (jobs == null || jobs.ok());
     }
 
     public Optional<Claude> claudeInfo() {

@@ -112,6 +112,17 @@ class AgentctlIT {
     }
 
     @Test
+    void healthFailsWhileABackgroundJobFails() {
+        daemon.result("health", """
+                {"status":"ok","version":"0.3.1","store":{"ok":true},"jobs":{"ok":false,"error":"agentd-db-checkpoint: \
+                java.lang.OutOfMemoryError: Java heap space","since":"2026-12-01T22:00:00Z"}}""");
+        Run run = run("health");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("background").contains("NOT OK since 2026-12-01T22:00:00Z: agentd-db-checkpoint:"
+                + " java.lang.OutOfMemoryError: Java heap space");
+    }
+
+    @Test
     void withoutADaemonPrintsOneLineAndExitsOne() {
         Path nowhere = FakeDaemon.unusedSocket();
         Run run = run(Map.of(), "--socket", nowhere.toString(), "health");

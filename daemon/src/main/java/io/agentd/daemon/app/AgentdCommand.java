@@ -58,6 +58,17 @@ public final class AgentdCommand {
                     + " default 30m).")
     String sessionIdleTimeout;
 
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Most socket connections open at once; one more gets an error line and is closed"
+                    + " (env AGENTD_MAX_CONNECTIONS; default 1024).")
+    Integer maxConnections;
+
+    @Option(names = "--connection-idle-timeout", paramLabel = "DURATION",
+            description = "Close a connection that sends nothing for this long between requests, e.g. 10m;"
+                    + " subscriptions and requests in flight never time out; 0 disables"
+                    + " (env AGENTD_CONNECTION_IDLE_TIMEOUT; default 10m).")
+    String connectionIdleTimeout;
+
     @Option(names = "--spool-dir", paramLabel = "DIR",
             description = "Where session output is spooled (default ~/.humanlayer/agentd-spool).")
     String spoolDir;
@@ -108,6 +119,10 @@ public final class AgentdCommand {
                 .sessionIdleTimeout(Durations.parse(first(sessionIdleTimeout, env.get("AGENTD_SESSION_IDLE_TIMEOUT"), "30m")))
                 .storeFaultFile(storeFaultFile == null || storeFaultFile.isBlank() ? null : path(storeFaultFile, null, home))
                 .version(first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION))
+                .maxConnections(maxConnections != null ? maxConnections
+                        : Integer.parseInt(first(null, env.get("AGENTD_MAX_CONNECTIONS"), "1024")))
+                .connectionIdleTimeout(Durations.parse(first(connectionIdleTimeout, env.get("AGENTD_CONNECTION_IDLE_TIMEOUT"),
+                        "10m")))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package io.agentd.daemon.app;
 
 import ch.qos.logback.classic.Level;
 import io.agentd.daemon.rpc.DaemonAlreadyRunningException;
+import io.agentd.daemon.rpc.SocketPathRefusedException;
 import io.agentd.store.DatabaseRefusedException;
 import io.agentd.store.StoreException;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * foreground and shuts it down cleanly on SIGTERM or SIGINT (exit 0).
  *
  * <p>Exit codes: 0 clean shutdown, 1 cannot start (daemon already running, socket or store error),
- * 2 bad command line or a database file agentd refuses to use.
+ * 2 bad command line, or a database file or socket path agentd refuses to use.
  */
 public final class AgentdMain {
     private AgentdMain() {
@@ -77,7 +78,7 @@ public final class AgentdMain {
         } catch (DaemonAlreadyRunningException e) {
             System.err.println("agentd: " + e.getMessage());
             return 1;
-        } catch (DatabaseRefusedException e) {
+        } catch (DatabaseRefusedException | SocketPathRefusedException e) {
             System.err.println("agentd: " + e.getMessage());
             return 2;
         } catch (StoreException | IOException e) {

@@ -145,7 +145,8 @@ public final class Daemon implements AutoCloseable {
             new SessionRpcBindings(sessions, new SessionQueryService(database)).register(registry);
             new ApprovalRpcBindings(approvals).register(registry);
             new SubscribeHandler(new Subscriptions(eventLog, clock, config.heartbeat())).register(registry);
-            RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
+            RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults()
+                    .withConnectionLimits(config.maxConnections(), config.connectionIdleTimeout()));
             return new Daemon(config, database, supervisor, janitor, pruner, monitor, registry, server);
         } catch (IOException | RuntimeException e) {
             if (monitor != null) {

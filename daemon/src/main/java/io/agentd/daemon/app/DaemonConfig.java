@@ -1,5 +1,7 @@
 package io.agentd.daemon.app;
 
+import io.agentd.daemon.rpc.RpcServerOptions;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +23,8 @@ import static java.util.Objects.requireNonNull;
  * @param bypassCheckInterval how often expired bypass permissions are looked for and switched off
  * @param sessionIdleTimeout how long a running Claude may write nothing to stdout before it is stopped; zero: never
  * @param storeFaultFile a test seam: the store's fault-injection control file; null (always, outside fault tests) for none
+ * @param maxConnections the most socket connections open at once
+ * @param connectionIdleTimeout how long a connection that is not a subscription may stay silent between requests; zero: never closed
  */
 public record DaemonConfig(
         Path socketPath,
@@ -39,7 +43,9 @@ public record DaemonConfig(
         Duration bypassCheckInterval,
         Duration sessionIdleTimeout,
         Path storeFaultFile,
-        String version) {
+        String version,
+        int maxConnections,
+        Duration connectionIdleTimeout) {
 
     public DaemonConfig {
         requireNonNull(socketPath, "socketPath is null");
@@ -60,6 +66,13 @@ public record DaemonConfig(
         requireNonNull(version, "version is null");
         if (maxSessions < 1) {
             throw new IllegalArgumentException("max sessions must be at least 1");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("max connections must be at least 1");
+        }
+        requireNonNull(connectionIdleTimeout, "connectionIdleTimeout is null");
+        if (connectionIdleTimeout.isNegative()) {
+            throw new IllegalArgumentException("connection idle timeout must not be negative");
         }
     }
 
@@ -87,6 +100,8 @@ public record DaemonConfig(
         private Duration sessionIdleTimeout;
         private Path storeFaultFile;
         private String version;
+        private int maxConnections = RpcServerOptions.DEFAULT_MAX_CONNECTIONS;
+        private Duration connectionIdleTimeout = RpcServerOptions.DEFAULT_IDLE_TIMEOUT;
 
         private Builder() {
         }
@@ -176,8 +191,19 @@ public record DaemonConfig(
             return this;
         }
 
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder connectionIdleTimeout(Duration connectionIdleTimeout) {
+            this.connectionIdleTimeout = connectionIdleTimeout;
+            return this;
+        }
+
         public DaemonConfig build() {
-            return new DaemonConfig(socketPath, databasePath, logLevel, logDir, claudePath, approvalsCommand, maxSessions, shutdownTimeout, detachSessions, spoolDir, spoolRetention, eventRetention, heartbeat, bypassCheckInterval, sessionIdleTimeout, storeFaultFile, version);
+            return new DaemonConfig(socketPath, databasePath, logLevel, logDir, claudePath, approvalsCommand, maxSessions, shutdownTimeout, detachSessions, spoolDir, spoolRetention, eventRetention, heartbeat, bypassCheckInterval, sessionIdleTimeout, storeFaultFile, version,
+                    maxConnections, connectionIdleTimeout);
         }
     }
 }
