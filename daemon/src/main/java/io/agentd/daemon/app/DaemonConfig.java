@@ -1,5 +1,7 @@
 package io.agentd.daemon.app;
 
+import io.agentd.daemon.http.server.HttpOptions;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +24,7 @@ import static java.util.Objects.requireNonNull;
  * @param bypassCheckInterval how often expired bypass permissions are looked for and switched off
  * @param sessionIdleTimeout how long a running Claude may write nothing to stdout before it is stopped; zero: never
  * @param storeFaultFile a test seam: the store's fault-injection control file; null (always, outside fault tests) for none
+ * @param http the HTTP API's address, origins and limits ({@link HttpOptions#disabled()} with {@code --no-http})
  */
 public record DaemonConfig(
         Path socketPath,
@@ -41,7 +44,8 @@ public record DaemonConfig(
         Duration bypassCheckInterval,
         Duration sessionIdleTimeout,
         Path storeFaultFile,
-        String version) {
+        String version,
+        HttpOptions http) {
 
     public DaemonConfig {
         requireNonNull(socketPath, "socketPath is null");
@@ -60,8 +64,20 @@ public record DaemonConfig(
             throw new IllegalArgumentException("session idle timeout must not be negative");
         }
         requireNonNull(version, "version is null");
+        requireNonNull(http, "http is null");
         if (maxSessions < 1) {
             throw new IllegalArgumentException("max sessions must be at least 1");
         }
+    }
+
+    /** Without the HTTP API (in-process tests). */
+    public DaemonConfig(Path socketPath, Path databasePath, String logLevel, Path logDir, String claudePath,
+                        List<String> approvalsCommand, String approvalsWarning, int maxSessions, Duration shutdownTimeout,
+                        boolean detachSessions, Path spoolDir, Duration spoolRetention, Duration eventRetention,
+                        Duration heartbeat, Duration bypassCheckInterval, Duration sessionIdleTimeout, Path storeFaultFile,
+                        String version) {
+        this(socketPath, databasePath, logLevel, logDir, claudePath, approvalsCommand, approvalsWarning, maxSessions,
+                shutdownTimeout, detachSessions, spoolDir, spoolRetention, eventRetention, heartbeat, bypassCheckInterval,
+                sessionIdleTimeout, storeFaultFile, version, HttpOptions.disabled());
     }
 }
