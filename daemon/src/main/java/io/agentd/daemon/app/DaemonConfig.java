@@ -1,6 +1,7 @@
 package io.agentd.daemon.app;
 
 import io.agentd.daemon.rpc.RpcServerOptions;
+import io.agentd.daemon.http.server.HttpOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import static java.util.Objects.requireNonNull;
  * @param storeFaultFile a test seam: the store's fault-injection control file; null (always, outside fault tests) for none
  * @param maxConnections the most socket connections open at once
  * @param connectionIdleTimeout how long a connection that is not a subscription may stay silent between requests; zero: never closed
+ * @param http the HTTP API's address, origins and limits ({@link HttpOptions#disabled()} with {@code --no-http})
  */
 public record DaemonConfig(
         Path socketPath,
@@ -45,7 +47,8 @@ public record DaemonConfig(
         Path storeFaultFile,
         String version,
         int maxConnections,
-        Duration connectionIdleTimeout) {
+        Duration connectionIdleTimeout,
+        HttpOptions http) {
 
     public DaemonConfig {
         requireNonNull(socketPath, "socketPath is null");
@@ -64,6 +67,7 @@ public record DaemonConfig(
             throw new IllegalArgumentException("session idle timeout must not be negative");
         }
         requireNonNull(version, "version is null");
+        requireNonNull(http, "http is null");
         if (maxSessions < 1) {
             throw new IllegalArgumentException("max sessions must be at least 1");
         }
@@ -102,6 +106,7 @@ public record DaemonConfig(
         private String version;
         private int maxConnections = RpcServerOptions.DEFAULT_MAX_CONNECTIONS;
         private Duration connectionIdleTimeout = RpcServerOptions.DEFAULT_IDLE_TIMEOUT;
+        private HttpOptions http = HttpOptions.disabled();
 
         private Builder() {
         }
@@ -201,9 +206,15 @@ public record DaemonConfig(
             return this;
         }
 
+        /** The HTTP API; without this call, none ({@link HttpOptions#disabled()}). */
+        public Builder http(HttpOptions http) {
+            this.http = http;
+            return this;
+        }
+
         public DaemonConfig build() {
             return new DaemonConfig(socketPath, databasePath, logLevel, logDir, claudePath, approvalsCommand, maxSessions, shutdownTimeout, detachSessions, spoolDir, spoolRetention, eventRetention, heartbeat, bypassCheckInterval, sessionIdleTimeout, storeFaultFile, version,
-                    maxConnections, connectionIdleTimeout);
+                    maxConnections, connectionIdleTimeout, http);
         }
     }
 }

@@ -35,6 +35,8 @@ final class Logging {
         context.reset();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(level);
+        // Jetty reports its start and each connector at info; the daemon logs the one line that matters.
+        context.getLogger("org.eclipse.jetty").setLevel(level.isGreaterOrEqual(Level.INFO) ? Level.WARN : level);
         root.addAppender(console(context));
     }
 

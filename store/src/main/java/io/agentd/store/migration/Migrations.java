@@ -19,7 +19,9 @@ public final class Migrations {
             new Migration(5, "session processes: why agentd stopped one itself", "V005__process_stop_reason.sql"),
             new Migration(6, "raw events: their parsed type; MCP servers: HTTP servers as URL and headers",
                     "V006__typed_raw_events_and_mcp_transport.sql"),
-            new Migration(7, "permission denials: the tools Claude refused on its own", "V007__permission_denials.sql"));
+            new Migration(7, "permission denials: the tools Claude refused on its own", "V007__permission_denials.sql"),
+            new Migration(8, "settings changed by clients: daemon config (claude_path) and user settings",
+                    "V008__settings.sql"));
 
     private Migrations() {
     }

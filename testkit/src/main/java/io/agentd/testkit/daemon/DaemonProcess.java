@@ -39,7 +39,8 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the daemon. It injects no approvals server unless {@code extraArgs} contain
+     * Starts the daemon. It serves no HTTP unless {@code extraArgs} contain {@code --http-port} (or the env sets
+     * {@code HUMANLAYER_DAEMON_HTTP_PORT}); it injects no approvals server unless {@code extraArgs} contain
      * {@code --approvals-command} or {@code extraEnv} sets {@code AGENTD_APPROVALS_COMMAND}.
      */
     public static DaemonProcess start(Path dir, List<String> extraArgs, Map<String, String> extraEnv) throws IOException {
@@ -74,6 +75,11 @@ public final class DaemonProcess implements AutoCloseable {
             // The daemon injects its own approvals server by default; tests opt in by passing the flag or env.
             command.addAll(List.of("--approvals-command", ""));
         }
+        if (!extraArgs.contains("--http-port") && !extraArgs.contains("--no-http")
+                && !extraEnv.containsKey("HUMANLAYER_DAEMON_HTTP_PORT")) {
+            // The HTTP API's default port is fixed (7777): tests opt in, usually with --http-port 0.
+            command.add("--no-http");
+        }
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("stdout.log").toFile())
@@ -106,6 +112,30 @@ public final class DaemonProcess implements AutoCloseable {
             Thread.sleep(5);
         }
         throw new IllegalStateException("daemon not ready within " + timeout + ": " + stderr());
+    }
+
+    /**
+     * The port announced by {@code --http-port 0} as {@code HTTP_PORT=<n>}, which must be the first line on
+     * stdout; waits for it.
+     */
+    public int awaitHttpPort(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String out = stdout();
+            int newline = out.indexOf('\n');
+            if (newline >= 0) {
+                String first = out.substring(0, newline);
+                if (!first.startsWith("HTTP_PORT=")) {
+                    throw new IllegalStateException("first stdout line is not HTTP_PORT=: " + first);
+                }
+                return Integer.parseInt(first.substring("HTTP_PORT=".length()).strip());
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("daemon exited with " + process.exitValue() + ": " + stderr());
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("no HTTP_PORT= line within " + timeout + ": " + stderr());
     }
 
     public LineClient client() throws IOException {
