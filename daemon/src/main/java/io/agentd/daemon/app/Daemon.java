@@ -17,6 +17,8 @@ import io.agentd.daemon.health.HealthService;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
+import io.agentd.daemon.search.SearchMethods;
+import io.agentd.daemon.search.SessionSearch;
 import io.agentd.daemon.session.McpInjection;
 import io.agentd.daemon.session.SessionContinuation;
 import io.agentd.daemon.session.SessionEvents;
@@ -135,6 +137,7 @@ public final class Daemon implements AutoCloseable {
             new SessionCommands(supervisor, new SessionContinuation(database, supervisor, Duration.ofSeconds(30), clock),
                     events, database, home, Path.of("").toAbsolutePath(), clock, approvals).register(registry);
             new ApprovalMethods(approvals).register(registry);
+            new SearchMethods(new SessionSearch(database)).register(registry);
             new SubscribeHandler(eventLog, clock, config.heartbeat()).register(registry);
             RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
             return new Daemon(config, database, supervisor, janitor, pruner, monitor, registry, server);
