@@ -1,5 +1,6 @@
 package io.agentd.store.search;
 
+import io.agentd.store.jdbc.ResultColumns;
 import io.agentd.store.jdbc.Sql;
 import io.agentd.store.session.SessionRepository;
 import io.agentd.store.session.SessionRow;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,8 @@ public final class SearchRepository {
     private static final char OPEN = '\uFDD0';
     private static final char CLOSE = '\uFDD1';
     private static final String MARKS = "'" + OPEN + "', '" + CLOSE + "', '…', " + 16;
+    /** Conversation events ranked per hit asked for, before widening: see {@link #conversationCandidates}. */
+    private static final int CANDIDATES_PER_HIT = 20;
     private static final List<SearchField> SESSION_FIELDS = List.of(SearchField.TITLE, SearchField.QUERY,
             SearchField.SUMMARY);
     private static final List<SearchField> CONVERSATION_FIELDS = List.of(SearchField.MESSAGE, SearchField.TOOL,
@@ -54,15 +58,7 @@ public final class SearchRepository {
                 rs -> Candidate.of(rs, false), match, criteria.limit())) {
             best.merge(k.sessionId(), k, Candidate::better);
         }
-        // The conversation: many rows per session, so the best one of each session, which min() names.
-        for (Candidate k : Sql.list(c, "SELECT e.session_id, f.rowid, min(f.rank) AS score,"
-                        + " s.last_activity_at FROM conversation_search f"
-                        + " JOIN conversation_events e ON e.id = f.rowid JOIN sessions s ON s.id = e.session_id"
-                        + " WHERE conversation_search MATCH ?" + where
-                        + " GROUP BY e.session_id ORDER BY score, s.last_activity_at DESC LIMIT ?",
-                rs -> Candidate.of(rs, true), match, criteria.limit())) {
-            best.merge(k.sessionId(), k, Candidate::better);
-        }
+        conversationCandidates(c, match, where, criteria.limit()).forEach(k -> best.merge(k.sessionId(), k, Candidate::better));
         List<Candidate> ranked = best.values().stream().sorted(Candidate.ORDER).limit(criteria.limit()).toList();
         List<SearchHit> hits = new ArrayList<>(ranked.size());
         for (Candidate k : ranked) {
@@ -74,6 +70,32 @@ public final class SearchRepository {
             }
         }
         return hits;
+    }
+
+    /**
+     * The best-matching event of each of the {@code limit} best sessions. A common word can match a large
+     * share of a million events, and ranking them all and joining each to its session costs more than the
+     * ranking alone; so only the best {@code CANDIDATES_PER_HIT * limit} events are looked at first (FTS5
+     * ranks them without reading the events), then, if they do not cover {@code limit} sessions, eight
+     * times as many, and so on, until the matches run out.
+     */
+    private static List<Candidate> conversationCandidates(Connection c, String match, String where, int limit)
+            throws SQLException {
+        for (long window = (long) limit * CANDIDATES_PER_HIT; ; window *= 8) {
+            // The filter is a column rather than a WHERE, so that fewer rows than the window means no more matches.
+            List<Optional<Candidate>> rows = Sql.list(c, "SELECT e.session_id, t.rowid, t.score, s.last_activity_at,"
+                            + " (1 = 1" + where + ") AS eligible"
+                            + " FROM (SELECT rowid, rank AS score FROM conversation_search"
+                            + "       WHERE conversation_search MATCH ? ORDER BY rank LIMIT ?) t"
+                            + " JOIN conversation_events e ON e.id = t.rowid JOIN sessions s ON s.id = e.session_id",
+                    rs -> ResultColumns.bool(rs, 5) ? Optional.of(Candidate.of(rs, true)) : Optional.<Candidate>empty(),
+                    match, window);
+            Map<String, Candidate> bySession = new LinkedHashMap<>();
+            rows.forEach(k -> k.ifPresent(e -> bySession.merge(e.sessionId(), e, Candidate::better)));
+            if (bySession.size() >= limit || rows.size() < window) {
+                return bySession.values().stream().sorted(Candidate.ORDER).limit(limit).toList();
+            }
+        }
     }
 
     private static String filter(SearchCriteria criteria) {

@@ -157,6 +157,21 @@ class SearchRepositoryTest {
     }
 
     @Test
+    void findsEverySessionWhenOneSessionHoldsAllTheBestMatches(Database db) {
+        SessionRow busy = insert(db, Sessions.newSession("busy"));
+        SessionRow quiet = insert(db, Sessions.newSession("quiet"));
+        db.write(tx -> {
+            for (int i = 0; i < 120; i++) {
+                events.append(tx.connection(), message(busy.id(), "zebra zebra"));
+            }
+            return events.append(tx.connection(), message(quiet.id(), "a long message that mentions a zebra only once"
+                    + " among many other words so that it ranks below every message of the busy session"));
+        });
+        assertThat(db.<List<SearchHit>>read(c -> search.search(c, new SearchCriteria(FtsQuery.parse("zebra"), 2, false,
+                false)))).extracting(h -> h.session().id()).containsExactly(busy.id(), quiet.id());
+    }
+
+    @Test
     void anEmptyQueryListsRecentSessions(Database db) {
         SessionRow old = insert(db, Sessions.newSession("a", null, Instant.parse("2026-01-01T00:00:00Z")));
         SessionRow recent = insert(db, Sessions.newSession("b", null, Instant.parse("2026-02-01T00:00:00Z")));
