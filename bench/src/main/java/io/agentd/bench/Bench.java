@@ -14,7 +14,7 @@ import java.util.Set;
  * the same machine, printed as one table. {@code --quick} runs the same table with shorter phases.
  */
 public final class Bench {
-    static final List<String> ALL = List.of("ingest", "rpc", "fanout", "memory", "history", "cli");
+    static final List<String> ALL = List.of("ingest", "rpc", "fanout", "memory", "history", "search", "cli");
 
     private Bench() {
     }
@@ -67,6 +67,9 @@ public final class Bench {
         }
         if (settings.runs("history")) {
             section(rows, "history", () -> HistoryBench.run(settings));
+        }
+        if (settings.runs("search")) {
+            section(rows, "search", () -> SearchBench.run(settings));
         }
         if (settings.runs("cli")) {
             section(rows, "cli", () -> CliBench.run(settings));

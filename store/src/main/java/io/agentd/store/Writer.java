@@ -24,7 +24,8 @@ import static java.util.Objects.requireNonNull;
  * Futures complete only after the commit, so a caller never observes data that could still roll back.
  *
  * <p>A full disk or an I/O error makes SQLite abandon the whole transaction, not only the failing
- * statement. The writer then fails every work of the batch, so none is reported stored when it is not, and
+ * statement (unless the statement kept a statement journal; the writer then abandons the transaction
+ * itself). The writer then fails every work of the batch, so none is reported stored when it is not, and
  * none runs outside the transaction. Such faults are recorded in {@link #health()} until a later
  * transaction stores a change.
  */
@@ -118,6 +119,13 @@ final class Writer implements AutoCloseable {
                     storedChanges += watchRecovery ? totalChanges() - before : 0;
                 }
                 case FAILED -> {
+                    if (losesTheDisk(job.failure)) {
+                        // SQLite undoes only the statement when it kept a statement journal (one that fires
+                        // triggers, such as the search index's), else the whole transaction: abandon it either
+                        // way, so a full disk fails the batch alike whatever the works wrote.
+                        abandon(job, done, batch.subList(i + 1, batch.size()));
+                        return;
+                    }
                     noteFault(job.failure);
                     job.future.completeExceptionally(job.failure);
                 }
@@ -161,6 +169,11 @@ final class Writer implements AutoCloseable {
                 + cause.getMessage(), cause);
         fail(undone, others);
         fail(notRun, others);
+    }
+
+    private static boolean losesTheDisk(Throwable failure) {
+        return failure instanceof StoreException e
+                && (e.kind() == StoreException.Kind.DISK_FULL || e.kind() == StoreException.Kind.IO_ERROR);
     }
 
     /** Fails the works; a fault must already be noted, so a caller seeing the failure also sees the health. */

@@ -30,6 +30,8 @@ import io.agentd.daemon.rpc.methods.ApprovalRpcBindings;
 import io.agentd.daemon.rpc.methods.HealthRpcBindings;
 import io.agentd.daemon.rpc.methods.SessionRpcBindings;
 import io.agentd.daemon.session.ApprovalsServerCheck;
+import io.agentd.daemon.search.SearchMethods;
+import io.agentd.daemon.search.SessionSearch;
 import io.agentd.daemon.session.McpInjection;
 import io.agentd.daemon.session.SessionContinuation;
 import io.agentd.daemon.session.SessionEvents;
@@ -167,6 +169,7 @@ public final class Daemon implements AutoCloseable {
             new HealthRpcBindings(health).register(registry);
             new SessionRpcBindings(sessions, new SessionQueryService(database)).register(registry);
             new ApprovalRpcBindings(approvals).register(registry);
+            new SearchMethods(new SessionSearch(database)).register(registry);
             new SubscribeHandler(new Subscriptions(eventLog, clock, config.heartbeat())).register(registry);
             server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults()
                     .withConnectionLimits(config.maxConnections(), config.connectionIdleTimeout()));

@@ -21,7 +21,8 @@ public final class Migrations {
                     "V006__typed_raw_events_and_mcp_transport.sql"),
             new Migration(7, "permission denials: the tools Claude refused on its own", "V007__permission_denials.sql"),
             new Migration(8, "settings changed by clients: daemon config (claude_path) and user settings",
-                    "V008__settings.sql"));
+                    "V008__settings.sql"),
+            new Migration(9, "full-text search over sessions and conversations", "V009__search.sql"));
 
     private Migrations() {
     }
