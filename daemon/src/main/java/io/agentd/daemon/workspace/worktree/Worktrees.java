@@ -183,8 +183,9 @@ public final class Worktrees {
 
     private int unmerged(Worktree w) {
         String ref = "refs/heads/" + w.branch();
-        return count(w.repoRoot(), "rev-list", "--count", ref, "--not", "--exclude=" + ref, "--branches", "--tags",
-                "--remotes");
+        // --exclude applies to the --branches after it and takes the name without refs/heads/.
+        return count(w.repoRoot(), "rev-list", "--count", ref, "--not", "--exclude=" + w.branch(), "--branches",
+                "--tags", "--remotes");
     }
 
     private int count(Path dir, String... args) {
