@@ -16,7 +16,8 @@ public final class Migrations {
             new Migration(2, "session processes: pid, start time, spool and processed offset", "V002__session_processes.sql"),
             new Migration(3, "events: the numbered, persisted log behind subscriptions", "V003__events.sql"),
             new Migration(4, "approvals: which rule decided each one", "V004__approval_decided_by.sql"),
-            new Migration(5, "session processes: why agentd stopped one itself", "V005__process_stop_reason.sql"));
+            new Migration(5, "session processes: why agentd stopped one itself", "V005__process_stop_reason.sql"),
+            new Migration(6, "session changes: the files each session created, modified or deleted", "V006__session_changes.sql"));
 
     private Migrations() {
     }
