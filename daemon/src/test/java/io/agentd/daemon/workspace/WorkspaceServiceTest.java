@@ -182,6 +182,24 @@ class WorkspaceServiceTest {
     }
 
     @Test
+    void worksInARepositoryWithoutCommitsAndFromASubdirectory() throws Exception {
+        Path fresh = TempGit.init(tmp.resolve("fresh"));
+        write(fresh, "sub/x.txt", "x\n");
+        Checkpoint c = service.checkpoint("s2", fresh.resolve("sub"));
+        assertThat(c.repoRoot()).isEqualTo(fresh.toRealPath());
+        assertThat(run(fresh, "git", "status", "--porcelain")).isEqualTo("?? sub/\n");
+        write(fresh, "top.txt", "outside the session's dir, inside the repository\n");
+        Files.delete(fresh.resolve("sub/x.txt"));
+        assertThat(service.changes("s2").files()).extracting(FileChange::path, FileChange::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sub/x.txt", ChangeStatus.DELETED),
+                        org.assertj.core.groups.Tuple.tuple("top.txt", ChangeStatus.ADDED));
+        service.restore("s2", false, false);
+        assertThat(fresh.resolve("sub/x.txt")).hasContent("x");
+        assertThat(fresh.resolve("top.txt")).doesNotExist();
+        assertThat(run(fresh, "git", "status", "--porcelain")).isEqualTo("?? sub/\n");
+    }
+
+    @Test
     void unsafeSessionIdsAndUnknownSessionsAreClearErrors() {
         assertThatThrownBy(() -> service.checkpoint("../x", repo)).isInstanceOf(AgentdException.class)
                 .hasMessageContaining("session id");

@@ -79,9 +79,6 @@ public final class Diffs {
         for (String line : out) {
             sb.append(line).append('\n');
         }
-        if ((before != null && !endsWithNewline(before)) || (after != null && !endsWithNewline(after))) {
-            sb.append("\\ No newline at end of file\n");
-        }
         return sb.toString();
     }
 
@@ -93,9 +90,5 @@ public final class Diffs {
         // "a\nb\n" splits into [a, b, ""]: the last empty part is the final newline, not a line.
         int n = parts[parts.length - 1].isEmpty() ? parts.length - 1 : parts.length;
         return List.of(parts).subList(0, n);
-    }
-
-    private static boolean endsWithNewline(byte[] b) {
-        return b.length == 0 || b[b.length - 1] == '\n';
     }
 }
