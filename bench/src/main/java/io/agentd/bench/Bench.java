@@ -14,7 +14,7 @@ import java.util.Set;
  * the same machine, printed as one table. {@code --quick} runs the same table with shorter phases.
  */
 public final class Bench {
-    static final List<String> ALL = List.of("ingest", "rpc", "fanout", "memory", "history", "search", "cli");
+    static final List<String> ALL = List.of("ingest", "rpc", "fanout", "memory", "history", "search", "cli", "workspace");
 
     private Bench() {
     }
@@ -73,6 +73,9 @@ public final class Bench {
         }
         if (settings.runs("cli")) {
             section(rows, "cli", () -> CliBench.run(settings));
+        }
+        if (settings.runs("workspace")) {
+            section(rows, "workspace", () -> WorkspaceBench.run(settings));
         }
         System.out.println();
         Row.print(rows);

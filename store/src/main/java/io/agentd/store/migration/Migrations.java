@@ -22,7 +22,9 @@ public final class Migrations {
             new Migration(7, "permission denials: the tools Claude refused on its own", "V007__permission_denials.sql"),
             new Migration(8, "settings changed by clients: daemon config (claude_path) and user settings",
                     "V008__settings.sql"),
-            new Migration(9, "full-text search over sessions and conversations", "V009__search.sql"));
+            new Migration(9, "full-text search over sessions and conversations", "V009__search.sql"),
+            new Migration(10, "session changes: the files each session created, modified or deleted",
+                    "V010__session_changes.sql"));
 
     private Migrations() {
     }
