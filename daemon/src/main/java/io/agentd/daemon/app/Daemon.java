@@ -31,6 +31,11 @@ import io.agentd.daemon.rpc.methods.HealthRpcBindings;
 import io.agentd.daemon.rpc.methods.SessionRpcBindings;
 import io.agentd.daemon.session.ApprovalsServerCheck;
 import io.agentd.daemon.search.SearchMethods;
+import io.agentd.daemon.workspace.WorkspaceConfig;
+import io.agentd.daemon.workspace.WorkspaceService;
+import io.agentd.daemon.workspace.WorkspaceTracking;
+import io.agentd.daemon.workspace.api.WorkspaceMethods;
+import io.agentd.daemon.workspace.git.Git;
 import io.agentd.daemon.search.SessionSearch;
 import io.agentd.daemon.session.McpInjection;
 import io.agentd.daemon.session.SessionContinuation;
@@ -147,8 +152,11 @@ public final class Daemon implements AutoCloseable {
             logApprovalsServer(injection.approvalsServer());
             SupervisorConfig sessionConfig = new SupervisorConfig(config.spoolDir(), config.maxSessions(), INTERRUPT_GRACE,
                     CONTINUE_WAIT, MAX_STDOUT_LINE_BYTES, config.sessionIdleTimeout());
+            WorkspaceService workspace = new WorkspaceService(Git.onPath(),
+                    WorkspaceConfig.of(config.spoolDir().resolveSibling("agentd-workspaces"),
+                            config.spoolDir().resolveSibling("agentd-worktrees")), clock);
             supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
-                    injection, sessionConfig);
+                    injection, sessionConfig, new WorkspaceTracking(workspace, database, clock));
             supervisor.recover();
             supervisor.watchIdleSessions();
             PermissionPolicy policy = new PermissionPolicy(clock);
@@ -170,6 +178,7 @@ public final class Daemon implements AutoCloseable {
             new SessionRpcBindings(sessions, new SessionQueryService(database)).register(registry);
             new ApprovalRpcBindings(approvals).register(registry);
             new SearchMethods(new SessionSearch(database)).register(registry);
+            new WorkspaceMethods(workspace, database).register(registry);
             new SubscribeHandler(new Subscriptions(eventLog, clock, config.heartbeat())).register(registry);
             server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults()
                     .withConnectionLimits(config.maxConnections(), config.connectionIdleTimeout()));

@@ -35,6 +35,7 @@ final class SessionFollower {
     private final BooleanSupplier detaching;
     private final Consumer<ActiveSession> ended;
     private final UnapprovedDenials unapprovedDenials;
+    private final SessionWorkspaces workspaces;
 
     /**
      * @param detaching whether the daemon is leaving its sessions running, so a failure to follow is expected
@@ -42,6 +43,14 @@ final class SessionFollower {
      */
     SessionFollower(IngestContext ctx, SessionTransitions transitions, SpoolWatcher watcher, McpConfigFiles mcpFiles,
                     int maxLineBytes, BooleanSupplier detaching, Consumer<ActiveSession> ended) {
+        this(ctx, transitions, watcher, mcpFiles, maxLineBytes, detaching, ended, SessionWorkspaces.NONE);
+    }
+
+    /** @param workspaces told once a session's end is stored, before anyone waiting for it hears of it */
+    SessionFollower(IngestContext ctx, SessionTransitions transitions, SpoolWatcher watcher, McpConfigFiles mcpFiles,
+                    int maxLineBytes, BooleanSupplier detaching, Consumer<ActiveSession> ended,
+                    SessionWorkspaces workspaces) {
+        this.workspaces = requireNonNull(workspaces, "workspaces is null");
         this.ctx = requireNonNull(ctx, "ctx is null");
         this.transitions = requireNonNull(transitions, "transitions is null");
         this.watcher = requireNonNull(watcher, "watcher is null");
@@ -112,6 +121,7 @@ final class SessionFollower {
             return transitions.finish(tx, id, ending.status(), ending.outcome());
         });
         proc.map(ProcessRow::mcpConfigPath).map(Path::of).ifPresent(mcpFiles::delete);
+        workspaces.afterEnd(id);
         ended.accept(session);
         session.done().complete(ending.status());
         log.info("session {} ended {} (exit {})", id, ending.status().wireName(), exit);

@@ -45,10 +45,17 @@ final class SessionLauncher {
     private final McpInjection injection;
     private final McpConfigFiles mcpFiles;
     private final Path spoolRoot;
+    private final SessionWorkspaces workspaces;
     private final McpServerRepository mcpServers = new McpServerRepository();
 
     SessionLauncher(IngestContext ctx, SessionTransitions transitions, ProcessLauncher processes, McpInjection injection,
                     McpConfigFiles mcpFiles, Path spoolRoot) {
+        this(ctx, transitions, processes, injection, mcpFiles, spoolRoot, SessionWorkspaces.NONE);
+    }
+
+    SessionLauncher(IngestContext ctx, SessionTransitions transitions, ProcessLauncher processes, McpInjection injection,
+                    McpConfigFiles mcpFiles, Path spoolRoot, SessionWorkspaces workspaces) {
+        this.workspaces = requireNonNull(workspaces, "workspaces is null");
         this.ctx = requireNonNull(ctx, "ctx is null");
         this.transitions = requireNonNull(transitions, "transitions is null");
         this.processes = requireNonNull(processes, "processes is null");
@@ -90,6 +97,7 @@ final class SessionLauncher {
                 Summaries.of(spec.query()), spec.title(), spec.model(), spec.workingDir().toString(), launchConfig,
                 spec.permissions(), now);
         store(row, servers, spool, mcpConfig, now);
+        workspaces.beforeStart(sessionId, spec.workingDir());
         List<String> argv = ClaudeCommand.argv(new ClaudeInvocation(binary, spec.query(), spec.resumeClaudeSessionId(),
                 spec.model(), mcpConfig, launchConfig.permissionPromptTool(), launchConfig.maxTurns(),
                 launchConfig.systemPrompt(), launchConfig.appendSystemPrompt(), launchConfig.allowedTools(),

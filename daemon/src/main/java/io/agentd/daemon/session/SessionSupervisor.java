@@ -57,6 +57,13 @@ public final class SessionSupervisor implements AutoCloseable {
     public SessionSupervisor(IngestContext ctx, SessionTransitions transitions, ClaudeLocator claude,
                              ProcessLauncher launcher, SpoolWatcher watcher, McpInjection injection,
                              SupervisorConfig config) {
+        this(ctx, transitions, claude, launcher, watcher, injection, config, SessionWorkspaces.NONE);
+    }
+
+    /** @param workspaces told before each Claude starts and after each session ends (checkpoints, changes) */
+    public SessionSupervisor(IngestContext ctx, SessionTransitions transitions, ClaudeLocator claude,
+                             ProcessLauncher launcher, SpoolWatcher watcher, McpInjection injection,
+                             SupervisorConfig config, SessionWorkspaces workspaces) {
         this.ctx = requireNonNull(ctx, "ctx is null");
         this.transitions = requireNonNull(transitions, "transitions is null");
         this.claude = requireNonNull(claude, "claude is null");
@@ -65,9 +72,9 @@ public final class SessionSupervisor implements AutoCloseable {
         this.injection = requireNonNull(injection, "injection is null");
         McpConfigFiles mcpFiles = new McpConfigFiles();
         this.launcher = new SessionLauncher(ctx, transitions, requireNonNull(launcher, "launcher is null"),
-                injection, mcpFiles, config.spoolRoot());
+                injection, mcpFiles, config.spoolRoot(), workspaces);
         this.follower = new SessionFollower(ctx, transitions, watcher, mcpFiles, config.maxLineBytes(), () -> detaching,
-                s -> active.remove(s.sessionId()));
+                s -> active.remove(s.sessionId()), workspaces);
         this.escalation = InterruptEscalation.withKill(config.interruptGrace());
         this.recovery = new SessionRecovery(ctx, transitions);
         this.shutdown = new SessionShutdown(ctx, transitions, escalation);
