@@ -118,7 +118,8 @@ class ApprovalFlowIT {
 
     @Test
     void aConfiguredApprovalsCommandIsInjectedWithTheDefaultPermissionTool() throws Exception {
-        FakeClaude fake = start(List.of("--approvals-command", "approvals-server mcp claude_approvals"));
+        // Any program that exists will do (agentd checks that it can run, issue 11); the fake claude never starts it.
+        FakeClaude fake = start(List.of("--approvals-command", "true mcp claude_approvals"));
         try (LineClient client = daemon.client()) {
             launch(client);
         }
