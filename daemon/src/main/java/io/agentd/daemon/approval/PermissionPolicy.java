@@ -1,5 +1,6 @@
 package io.agentd.daemon.approval;
 
+import io.agentd.daemon.error.AgentdException;
 import io.agentd.store.approval.ApprovalStatus;
 import io.agentd.store.session.PermissionSettings;
 import io.agentd.store.session.SessionRow;
@@ -26,6 +27,12 @@ public final class PermissionPolicy {
     static final String BYPASS_COMMENT = "Auto-accepted (dangerous skip permissions enabled)";
     static final String AUTO_ACCEPT_COMMENT = "Auto-accepted (auto-accept mode enabled)";
     static final String SESSION_ENDED_COMMENT = "session ended before a decision";
+
+    /**
+     * The longest bypass timeout accepted: a year. Beyond it the expiry instant could overflow, and no
+     * client means a bypass that long; 0 (or none) means a bypass until it is switched off.
+     */
+    public static final long MAX_BYPASS_TIMEOUT_MS = 365L * 24 * 60 * 60 * 1000;
 
     private final Clock clock;
 
@@ -76,8 +83,11 @@ public final class PermissionPolicy {
     /**
      * A new session's settings. A timeout counts only with bypass on and when positive; otherwise the
      * bypass (if on) never expires.
+     *
+     * @throws AgentdException (invalid params) for a timeout outside {@link #checkTimeout}'s bounds
      */
     public PermissionSettings atLaunch(boolean autoAcceptEdits, boolean bypass, Long bypassTimeoutMs) {
+        checkTimeout(bypassTimeoutMs);
         Long timeout = bypass ? positive(bypassTimeoutMs) : null;
         return new PermissionSettings(autoAcceptEdits, bypass, expiry(timeout), timeout);
     }
@@ -88,6 +98,7 @@ public final class PermissionPolicy {
      */
     public SettingsOutcome update(PermissionSettings current, Boolean autoAcceptEdits, Boolean bypass,
                                   Long bypassTimeoutMs) {
+        checkTimeout(bypassTimeoutMs);
         boolean autoAccept = autoAcceptEdits != null ? autoAcceptEdits : current.autoAcceptEdits();
         if (bypass == null) {
             return new SettingsOutcome(new PermissionSettings(autoAccept, current.dangerouslySkipPermissions(),
@@ -124,6 +135,17 @@ public final class PermissionPolicy {
     /** The decision for an approval still pending when its session ends. */
     public Decision sessionEnded() {
         return new Decision(ApprovalStatus.EXPIRED, SESSION_ENDED_COMMENT, DecidedBy.SESSION_ENDED);
+    }
+
+    /**
+     * A negative timeout once meant "never expires" by accident, and a huge one overflowed the expiry
+     * instant: both are refused (-32602) before anything is stored.
+     */
+    public static void checkTimeout(Long ms) {
+        if (ms != null && (ms < 0 || ms > MAX_BYPASS_TIMEOUT_MS)) {
+            throw AgentdException.invalidParams("dangerously_skip_permissions_timeout must be between 0 and "
+                    + MAX_BYPASS_TIMEOUT_MS + " ms (0 or absent: until switched off), got " + ms);
+        }
     }
 
     private Instant expiry(Long timeoutMs) {

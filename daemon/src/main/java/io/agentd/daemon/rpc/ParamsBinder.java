@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -83,6 +84,12 @@ final class ParamsBinder {
             RuntimeException domain = domainCause(e);
             throw domain != null ? domain
                     : new RpcException(RpcErrorCode.INVALID_PARAMS, PREFIX + e.getOriginalMessage());
+        } catch (JacksonException e) {
+            // An integer out of its field's range (max_turns 2^31) is a read failure, not a databind one:
+            // still the client's mistake, named by its field, never an internal error with a stack trace.
+            String path = pathOf(e);
+            throw new RpcException(RpcErrorCode.INVALID_PARAMS, PREFIX + (path.isEmpty() ? "" : path + ": ")
+                    + (e instanceof InputCoercionException ? "number out of range" : e.getOriginalMessage()));
         }
     }
 

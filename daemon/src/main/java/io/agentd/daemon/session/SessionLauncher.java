@@ -96,16 +96,21 @@ final class SessionLauncher {
         SessionRow row = SessionRow.newSession(sessionId, runId, spec.parentSessionId(), spec.query(),
                 Summaries.of(spec.query()), spec.title(), spec.model(), spec.workingDir().toString(), launchConfig,
                 spec.permissions(), now);
-        store(row, servers, spool, mcpConfig, now);
+        try {
+            store(row, servers, spool, mcpConfig, now);
+        } catch (RuntimeException e) {
+            mcpFiles.delete(mcpConfig);
+            throw e;
+        }
         workspaces.beforeStart(sessionId, spec.workingDir());
-        List<String> argv = ClaudeCommand.argv(new ClaudeInvocation(binary, spec.query(), spec.resumeClaudeSessionId(),
+        ClaudeCommand.Plan plan = ClaudeCommand.plan(new ClaudeInvocation(binary, spec.query(), spec.resumeClaudeSessionId(),
                 spec.model(), mcpConfig, launchConfig.permissionPromptTool(), launchConfig.maxTurns(),
                 launchConfig.systemPrompt(), launchConfig.appendSystemPrompt(), launchConfig.allowedTools(),
-                launchConfig.disallowedTools(), launchConfig.additionalDirectories()));
+                launchConfig.disallowedTools(), launchConfig.additionalDirectories()), spool);
         ProcessLauncher.Started started;
         try {
-            started = processes.start(argv, spec.workingDir(), spool);
-        } catch (IOException e) {
+            started = processes.start(plan, spec.workingDir(), spool);
+        } catch (IOException | RuntimeException e) {
             String reason = "failed to launch Claude session: " + e.getMessage();
             ctx.database().write(tx -> transitions.finish(tx, sessionId, SessionStatus.FAILED, SessionOutcome.failed(reason)));
             mcpFiles.delete(mcpConfig);

@@ -196,6 +196,7 @@ public final class SessionSupervisor implements AutoCloseable {
                 escalation.escalate(r.session()); // the previous daemon was stopping it
             }
         }
+        recovery.sweepSpools(config.spoolRoot(), active.keySet());
     }
 
     /**

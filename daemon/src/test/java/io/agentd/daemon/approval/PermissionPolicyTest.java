@@ -1,5 +1,8 @@
 package io.agentd.daemon.approval;
 
+import io.agentd.daemon.error.AgentdException;
+import io.agentd.daemon.error.ErrorKind;
+
 import io.agentd.store.approval.ApprovalStatus;
 import io.agentd.store.session.LaunchConfig;
 import io.agentd.store.session.PermissionSettings;
@@ -13,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PermissionPolicyTest {
     private static final Instant NOW = Instant.parse("2026-11-22T04:30:22.120Z");
@@ -46,9 +50,22 @@ class PermissionPolicyTest {
         assertThat(policy.atLaunch(true, true, 5_000L))
                 .isEqualTo(new PermissionSettings(true, true, NOW.plusSeconds(5), 5_000L));
         assertThat(policy.atLaunch(false, true, 0L)).isEqualTo(new PermissionSettings(false, true, null, null));
-        assertThat(policy.atLaunch(false, true, -3L)).isEqualTo(new PermissionSettings(false, true, null, null));
         assertThat(policy.atLaunch(false, true, null)).isEqualTo(new PermissionSettings(false, true, null, null));
         assertThat(policy.atLaunch(true, false, 5_000L)).isEqualTo(new PermissionSettings(true, false, null, null));
+    }
+
+    @Test
+    void aNegativeOrHugeTimeoutIsRefusedInsteadOfBypassingForever() {
+        for (long bad : new long[] {-3L, -1L, Long.MIN_VALUE, PermissionPolicy.MAX_BYPASS_TIMEOUT_MS + 1, Long.MAX_VALUE}) {
+            assertThatThrownBy(() -> policy.atLaunch(false, true, bad))
+                    .isInstanceOfSatisfying(AgentdException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_PARAMS))
+                    .hasMessageContaining("dangerously_skip_permissions_timeout");
+            assertThatThrownBy(() -> policy.update(PermissionSettings.none(), null, true, bad))
+                    .isInstanceOf(AgentdException.class);
+        }
+        assertThat(policy.atLaunch(false, true, PermissionPolicy.MAX_BYPASS_TIMEOUT_MS).bypassExpiresAt())
+                .isEqualTo(NOW.plusMillis(PermissionPolicy.MAX_BYPASS_TIMEOUT_MS));
     }
 
     @Test

@@ -83,4 +83,12 @@ class ParamsBinderTest {
                 .hasMessage("session_id may not be forbidden");
         refused(() -> binder.bind(json("{\"session_id\":\"illegal\"}"), Sample.class), "invalid params: not this one");
     }
+
+    @Test
+    void anIntegerOutOfItsFieldsRangeIsAClientErrorNamingTheField() {
+        refused(() -> binder.bind(json("{\"max_turns\":2147483648}"), Sample.class),
+                "invalid params: max_turns: number out of range");
+        refused(() -> binder.bind(json("{\"max_turns\":-99999999999999999999999}"), Sample.class),
+                "invalid params: max_turns: number out of range");
+    }
 }

@@ -77,7 +77,10 @@ class SessionLauncherTest {
         assertThat(events.changes()).containsExactly("conversation " + id + " message");
         ProcessRow process = ctx.database().read(c -> ctx.processes().find(c, id)).orElseThrow();
         assertThat(process.spoolDir()).isEqualTo(dir.resolve("spool").resolve(id).toString());
-        assertThat(Path.of(process.mcpConfigPath())).exists();
+        // Claude has ended: its wrapper removed the MCP config (credentials) even with no daemon watching.
+        assertThat(Path.of(process.mcpConfigPath())).doesNotExist();
+        assertThat(Files.readString(spawned.session().spool().pid()).strip())
+                .isEqualTo(Long.toString(spawned.session().identity().pid()));
         assertThat(process.pid()).isNull(); // stored by markRunning, once the session is registered
         assertThat(fake.lastArgs()).contains("hello there", "--mcp-config", process.mcpConfigPath(), "--model", "sonnet");
         assertThat(Files.readString(spawned.session().spool().stdout())).contains(OUTPUT);

@@ -7,6 +7,7 @@ import io.agentd.store.Database;
 import io.agentd.store.approval.ApprovalRepository;
 import io.agentd.store.conversation.ConversationRepository;
 import io.agentd.store.process.ProcessRepository;
+import io.agentd.store.process.ProcessRow;
 import io.agentd.store.rawevent.RawEventRepository;
 import io.agentd.store.session.SessionRepository;
 import io.agentd.store.session.SessionRow;
@@ -61,6 +62,50 @@ class SessionRecoveryTest {
             assertThat(stored.status()).isEqualTo(SessionStatus.FAILED);
             assertThat(stored.outcome().errorMessage()).isEqualTo("daemon restarted while session was active");
         }
+    }
+
+    @Test
+    void aProcessWhosePidTheDaemonDiedBeforeStoringIsAdoptedFromItsSpool(Database db) throws Exception {
+        IngestContext ctx = context(db);
+        SessionRow row = session(ctx, SessionStatus.STARTING);
+        Path spool = Files.createDirectories(spools.resolve(row.id()));
+        ctx.database().write(tx -> {
+            ctx.processes().insert(tx.connection(), row.id(), spool.toString(), null);
+            return null;
+        });
+        // What the wrapper writes before Claude runs (here: this very JVM stands for the wrapper).
+        Files.writeString(spool.resolve("pid"), SELF.pid() + "\n");
+
+        List<SessionRecovery.Reattached> reattached = recovery(ctx).recover();
+
+        assertThat(reattached).extracting(r -> r.session().sessionId()).containsExactly(row.id());
+        assertThat(reattached.getFirst().session().identity()).isEqualTo(SELF);
+        assertThat(find(ctx, row.id()).status()).isEqualTo(SessionStatus.RUNNING);
+        ProcessRow stored = ctx.database().read(c -> ctx.processes().find(c, row.id())).orElseThrow();
+        assertThat(stored.pid()).isEqualTo(SELF.pid());
+        assertThat(stored.startTime()).isEqualTo(SELF.startTime());
+    }
+
+    @Test
+    void spoolsNotFollowedLoseTheirMcpConfigAndAProcessNobodyTracksIsStopped(Database db) throws Exception {
+        IngestContext ctx = context(db);
+        Path orphan = Files.createDirectories(spools.resolve("orphan"));
+        Files.writeString(orphan.resolve("mcp-config.json"), "{}");
+        Path untracked = Files.createDirectories(spools.resolve("untracked"));
+        Process p = io.agentd.daemon.session.process.ProcessLauncher.create().start(List.of("sleep", "60"), spools,
+                new io.agentd.daemon.session.process.SpoolPaths(untracked)).process();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!Files.exists(untracked.resolve("pid")) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Path followed = Files.createDirectories(spools.resolve("followed"));
+        Files.writeString(followed.resolve("mcp-config.json"), "{}");
+
+        recovery(ctx).sweepSpools(spools, java.util.Set.of("followed"));
+
+        assertThat(orphan.resolve("mcp-config.json")).doesNotExist();
+        assertThat(followed.resolve("mcp-config.json")).exists();
+        assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

@@ -76,6 +76,12 @@ public final class SessionService {
      * default is used), as hld passes it on and lets Claude decide.
      */
     public SessionSupervisor.Launched launch(LaunchRequest r) {
+        checkSizes(r.query(), r.systemPrompt(), r.appendSystemPrompt(), r.customInstructions(),
+                r.permissionPromptTool(), r.allowedTools(), r.disallowedTools(), r.additionalDirectories());
+        FieldLimits.check("title", r.title(), FieldLimits.TITLE_BYTES);
+        FieldLimits.check("model", r.model(), FieldLimits.MODEL_BYTES);
+        FieldLimits.check("working_dir", r.workingDir(), FieldLimits.PATH_BYTES);
+        PermissionPolicy.checkTimeout(r.bypassTimeoutMs());
         Path dir = workingDir(r.workingDir());
         LaunchConfig config = new LaunchConfig(r.maxTurns(), r.systemPrompt(), r.appendSystemPrompt(),
                 r.customInstructions(), r.permissionPromptTool(), r.allowedTools(), r.disallowedTools(),
@@ -86,6 +92,8 @@ public final class SessionService {
 
     /** Continues a session as a new one (see {@link SessionContinuation}); relative directories are resolved here. */
     public SessionSupervisor.Launched continueSession(String parentId, SessionContinuation.Overrides o) {
+        checkSizes(o.query(), o.systemPrompt(), o.appendSystemPrompt(), o.customInstructions(),
+                o.permissionPromptTool(), o.allowedTools(), o.disallowedTools(), o.additionalDirectories());
         SessionContinuation.Overrides resolved = new SessionContinuation.Overrides(o.query(), o.systemPrompt(),
                 o.appendSystemPrompt(), o.mcpServers(), o.permissionPromptTool(), o.allowedTools(), o.disallowedTools(),
                 absolute(o.additionalDirectories()), o.customInstructions(), o.maxTurns());
@@ -104,6 +112,7 @@ public final class SessionService {
 
     /** Changes permission settings as {@link PermissionPolicy#update} says; turning bypass on approves what waits. */
     public void updateSettings(SettingsUpdate u) {
+        PermissionPolicy.checkTimeout(u.bypassTimeoutMs());
         database.write(tx -> {
             SessionRow row = sessions.find(tx.connection(), u.sessionId())
                     .orElseThrow(() -> AgentdException.notFound("session not found: " + u.sessionId()));
@@ -122,6 +131,7 @@ public final class SessionService {
 
     /** Sets a session's title; an empty title clears it. */
     public void updateTitle(String sessionId, String title) {
+        FieldLimits.check("title", title, FieldLimits.TITLE_BYTES);
         database.write(tx -> {
             if (!sessions.setTitle(tx.connection(), sessionId, title)) {
                 throw AgentdException.notFound("failed to update session: session not found: " + sessionId);
@@ -171,6 +181,20 @@ public final class SessionService {
             events.archivedChanged(tx, row.get());
         }
         return true;
+    }
+
+    /** The {@link FieldLimits} of what launch and continue share, checked before anything is stored. */
+    private static void checkSizes(String query, String systemPrompt, String appendSystemPrompt,
+                                   String customInstructions, String permissionPromptTool, List<String> allowedTools,
+                                   List<String> disallowedTools, List<String> additionalDirectories) {
+        FieldLimits.check("query", query, FieldLimits.QUERY_BYTES);
+        FieldLimits.check("system_prompt", systemPrompt, FieldLimits.SYSTEM_PROMPT_BYTES);
+        FieldLimits.check("append_system_prompt", appendSystemPrompt, FieldLimits.SYSTEM_PROMPT_BYTES);
+        FieldLimits.check("custom_instructions", customInstructions, FieldLimits.CUSTOM_INSTRUCTIONS_BYTES);
+        FieldLimits.check("permission_prompt_tool", permissionPromptTool, FieldLimits.PERMISSION_TOOL_BYTES);
+        FieldLimits.check("allowed_tools", allowedTools, FieldLimits.TOOL_NAME_BYTES);
+        FieldLimits.check("disallowed_tools", disallowedTools, FieldLimits.TOOL_NAME_BYTES);
+        FieldLimits.check("additional_directories", additionalDirectories, FieldLimits.PATH_BYTES);
     }
 
     /** hld's rule: missing means the daemon's cwd; {@code ~} expanded; must be an existing directory. */

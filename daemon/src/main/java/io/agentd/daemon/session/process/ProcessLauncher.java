@@ -24,14 +24,30 @@ public final class ProcessLauncher {
      * signals to their defaults on exec) while the wrapper lives on to write the exit code. Claude runs in
      * the foreground: a background job of a non-interactive shell would ignore SIGINT.
      */
+    /*
+     * Before Claude runs, the wrapper records its own pid in the spool ({@code pid}, linked into place so it
+     * is atomic and never replaces one already there): whatever the moment a daemon dies, the next one finds
+     * every process this one started. If a recovering daemon claimed the spool first (it found no pid and
+     * wrote its own marker), the link fails and the wrapper runs nothing. After Claude, the MCP config (which
+     * may hold credentials) is removed even when no daemon is alive.
+     */
     static final String WRAPPER = """
             trap ':' INT TERM HUP
             spool=$1
             shift
-            "$@" >"$spool/stdout" 2>"$spool/stderr" </dev/null
+            printf '%s\\n' "$$" >"$spool/pid.tmp" || exit 125
+            ln "$spool/pid.tmp" "$spool/pid" 2>/dev/null || { rm -f "$spool/pid.tmp"; exit 125; }
+            rm -f "$spool/pid.tmp"
+            in=/dev/null
+            [ -f "$spool/query" ] && in="$spool/query"
+            "$@" >"$spool/stdout" 2>"$spool/stderr" <"$in"
             code=$?
+            rm -f "$spool/mcp-config.json"
             printf '%s\\n' "$code" >"$spool/exit.tmp" && mv -f "$spool/exit.tmp" "$spool/exit"
             """;
+
+    /** What a recovering daemon writes as {@code pid} to claim a spool whose wrapper never ran. */
+    public static final String CLAIMED = "claimed";
 
     private final Path setsid;
 
@@ -56,6 +72,16 @@ public final class ProcessLauncher {
      * @throws IOException when the process cannot be started
      */
     public Started start(List<String> argv, Path workingDir, SpoolPaths spool) throws IOException {
+        return start(new ClaudeCommand.Plan(argv, java.util.Map.of()), workingDir, spool);
+    }
+
+    /**
+     * Writes the plan's files (owner-only) into the spool and starts its argv.
+     *
+     * @throws IOException when a file cannot be written or the process cannot be started
+     */
+    public Started start(ClaudeCommand.Plan plan, Path workingDir, SpoolPaths spool) throws IOException {
+        List<String> argv = plan.argv();
         if (setsid == null) {
             throw new IOException("setsid (util-linux) not found; agentd needs it to run sessions in their own process group");
         }
@@ -65,6 +91,11 @@ public final class ProcessLauncher {
         PrivateFiles.createOrTighten(spool.stderr());
         List<String> command = new ArrayList<>(List.of(setsid.toString(), "/bin/sh", "-c", WRAPPER, "agentd-session",
                 spool.dir().toString()));
+        for (var file : plan.files().entrySet()) {
+            Files.deleteIfExists(file.getKey());
+            Files.createFile(file.getKey(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file.getKey(), file.getValue());
+        }
         command.addAll(argv);
         Process process = new ProcessBuilder(command)
                 .directory(workingDir.toFile())

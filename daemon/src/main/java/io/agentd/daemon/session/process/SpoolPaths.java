@@ -30,6 +30,28 @@ public record SpoolPaths(Path dir) {
         return dir.resolve("exit");
     }
 
+    /**
+     * Written atomically by the wrapper, first thing, before it runs Claude: the wrapper's pid. It is
+     * linked into place, never replaced, so a recovering daemon can claim a spool whose wrapper has not
+     * started yet by creating it first (then the wrapper runs nothing). See {@link ProcessLauncher}.
+     */
+    public Path pid() {
+        return dir.resolve("pid");
+    }
+
+    /** A large query, fed to Claude's stdin by the wrapper. */
+    public Path query() {
+        return dir.resolve("query");
+    }
+
+    public Path systemPrompt() {
+        return dir.resolve("system-prompt");
+    }
+
+    public Path appendSystemPrompt() {
+        return dir.resolve("append-system-prompt");
+    }
+
     public Path mcpConfig() {
         return dir.resolve("mcp-config.json");
     }

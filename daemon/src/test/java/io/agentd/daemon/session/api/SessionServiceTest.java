@@ -115,6 +115,45 @@ class SessionServiceTest {
     }
 
     @Test
+    void oversizedOrNulHoldingFieldsAndBadTimeoutsAreRefusedNamingTheFieldBeforeAnythingStarts() {
+        String hugeTitle = "t".repeat(FieldLimits.TITLE_BYTES + 1);
+        List<Runnable> bad = List.of(
+                () -> service.launch(new LaunchRequest("q", hugeTitle, null, null, null, null, null, null, null, null,
+                        null, null, null, false, false, null)),
+                () -> service.launch(new LaunchRequest("a\0b", null, null, null, null, null, null, null, null, null,
+                        null, null, null, false, false, null)),
+                () -> service.launch(new LaunchRequest("q", null, null, null, null,
+                        "s".repeat(FieldLimits.SYSTEM_PROMPT_BYTES + 1), null, null, null, null, null, null, null,
+                        false, false, null)),
+                () -> service.launch(new LaunchRequest("q", null, null, null, null, null, null, null, null,
+                        java.util.Collections.nCopies(FieldLimits.LIST_ITEMS + 1, "Bash"), null, null, null, false,
+                        false, null)),
+                () -> service.launch(new LaunchRequest("q", null, null, null, null, null, null, null, null, null,
+                        null, null, null, false, true, -1L)),
+                () -> service.launch(new LaunchRequest("q", null, null, null, null, null, null, null, null, null,
+                        null, null, null, false, true, Long.MAX_VALUE)),
+                () -> service.continueSession("p", new SessionContinuation.Overrides("q\0", null, null, null, null,
+                        null, null, null, null, null)),
+                () -> service.updateTitle("s1", hugeTitle));
+        List<String> fields = List.of("title", "query", "system_prompt", "allowed_tools",
+                "dangerously_skip_permissions_timeout", "dangerously_skip_permissions_timeout", "query", "title");
+        for (int i = 0; i < bad.size(); i++) {
+            assertThatThrownBy(bad.get(i)::run)
+                    .isInstanceOfSatisfying(AgentdException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_PARAMS))
+                    .hasMessageStartingWith(fields.get(i));
+        }
+        assertThat(runner.launched).isEmpty();
+        assertThat(runner.continued).isEmpty();
+    }
+
+    @Test
+    void aLargeQueryWithinItsLimitIsLaunched() {
+        service.launch(new LaunchRequest("q".repeat(1024 * 1024), null, null, null, null, null, null, null, null, null,
+                null, null, null, false, false, null));
+        assertThat(runner.launched).hasSize(1);
+    }
+
+    @Test
     void continueResolvesTheDirectoriesAndPassesEverythingElseOn() {
         SessionContinuation.Overrides asked = new SessionContinuation.Overrides("again", "sys", null, null, null,
                 List.of("Read"), null, List.of("sub", "~/proj"), null, 7);

@@ -27,4 +27,23 @@ class ClaudeCommandTest {
                 null, "", null, null, null));
         assertThat(argv).containsExactly("claude", "--output-format", "stream-json", "--verbose", "--print", "--", "hi");
     }
+
+    @Test
+    void valuesOverTheArgvLimitGoThroughSpoolFilesAndSmallOnesStayInline() {
+        SpoolPaths spool = new SpoolPaths(Path.of("/spool/s1"));
+        String query = "q".repeat(1024 * 1024);
+        String system = "s".repeat(256 * 1024);
+        ClaudeCommand.Plan plan = ClaudeCommand.plan(new ClaudeInvocation(Path.of("claude"), query, null, null, null,
+                null, null, system, "short", null, null, null), spool);
+        assertThat(plan.argv()).endsWith("--append-system-prompt", "short", "--print");
+        assertThat(plan.argv()).containsSequence("--system-prompt-file", spool.systemPrompt().toString());
+        assertThat(plan.argv()).allMatch(a -> a.length() <= ClaudeCommand.INLINE_BYTES);
+        assertThat(plan.files()).containsOnly(java.util.Map.entry(spool.query(), query),
+                java.util.Map.entry(spool.systemPrompt(), system));
+
+        ClaudeCommand.Plan small = ClaudeCommand.plan(new ClaudeInvocation(Path.of("claude"), "hi", null, null, null,
+                null, null, null, null, null, null, null), spool);
+        assertThat(small.argv()).endsWith("--print", "--", "hi");
+        assertThat(small.files()).isEmpty();
+    }
 }
