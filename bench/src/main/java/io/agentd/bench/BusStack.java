@@ -1,16 +1,16 @@
 package io.agentd.bench;
 
-import io.agentd.daemon.bus.BusEventType;
+import io.agentd.daemon.bus.BusEvent;
 import io.agentd.daemon.bus.EventBus;
 import io.agentd.daemon.bus.EventLog;
 import io.agentd.daemon.bus.SubscribeHandler;
-import io.agentd.daemon.json.JsonMappers;
+import io.agentd.daemon.bus.Subscriptions;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
 import io.agentd.store.Database;
 import io.agentd.store.DatabaseOptions;
-import tools.jackson.databind.node.ObjectNode;
+import io.agentd.store.session.SessionStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ final class BusStack implements AutoCloseable {
         Database database = Database.open(DatabaseOptions.defaults(dir.resolve("agentd.db")));
         EventLog eventLog = new EventLog(database, new EventBus(clock, SUBSCRIBER_BUFFER), clock);
         MethodRegistry registry = new MethodRegistry();
-        new SubscribeHandler(eventLog, clock, Duration.ofSeconds(30)).register(registry);
+        new SubscribeHandler(new Subscriptions(eventLog, clock, Duration.ofSeconds(30))).register(registry);
         RpcServer server = RpcServer.start(dir.resolve("d.sock"), registry, RpcServerOptions.defaults());
         return new BusStack(dir, database, eventLog, server);
     }
@@ -62,16 +62,13 @@ final class BusStack implements AutoCloseable {
     }
 
     /**
-     * Publishes one event whose data carries the moment it was published, without waiting for the commit
-     * (a session's stream reader does not wait either).
+     * Publishes one event that carries the moment it was published, without waiting for the commit (a
+     * session's stream reader does not wait either): a token update, the daemon's most frequent status
+     * event, with the index as its input and the publish {@code nanoTime} as its output tokens.
      */
     CompletableFuture<?> publish(long index) {
-        ObjectNode data = JsonMappers.daemon().createObjectNode();
-        data.put("session_id", "bench");
-        data.put("run_id", "bench");
-        data.put("index", index);
-        data.put("published_nanos", System.nanoTime());
-        return database.writeAsync(tx -> eventLog.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "bench", "bench", data));
+        BusEvent event = new BusEvent.TokensUpdated("bench", "bench", SessionStatus.RUNNING, index, System.nanoTime(), null);
+        return database.writeAsync(tx -> eventLog.publish(tx, event));
     }
 
     @Override

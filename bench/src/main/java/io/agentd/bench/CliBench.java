@@ -6,7 +6,9 @@ import io.agentd.daemon.bus.SessionEventPublisher;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
-import io.agentd.daemon.session.api.SessionApi;
+import io.agentd.daemon.rpc.methods.SessionRpcBindings;
+import io.agentd.daemon.session.api.SessionQueryService;
+import io.agentd.daemon.session.api.SessionService;
 import io.agentd.store.Database;
 import io.agentd.store.DatabaseOptions;
 import io.agentd.store.session.LaunchConfig;
@@ -50,7 +52,8 @@ final class CliBench {
                 return null;
             });
             MethodRegistry registry = new MethodRegistry();
-            SessionApi.register(registry, db, new SessionEventPublisher(new EventLog(db, new EventBus(clock, 1024), clock)));
+            new SessionRpcBindings(SessionService.storeOnly(db, new SessionEventPublisher(new EventLog(db,
+                    new EventBus(clock, 1024), clock)), clock), new SessionQueryService(db)).registerStoreMethods(registry);
             try (RpcServer server = RpcServer.start(dir.resolve("d.sock"), registry, RpcServerOptions.defaults())) {
                 List<String> ls = List.of(agentctl.toString(), "--socket", server.socketPath().toString(), "ls");
                 exec(ls, Map.of()); // records the AOT cache if this build has none yet

@@ -6,12 +6,13 @@ import io.agentd.daemon.bus.SessionEventPublisher;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
-import io.agentd.daemon.session.api.SessionApi;
+import io.agentd.daemon.rpc.methods.SessionRpcBindings;
+import io.agentd.daemon.session.api.SessionQueryService;
+import io.agentd.daemon.session.api.SessionService;
 import io.agentd.store.Database;
 import io.agentd.store.DatabaseOptions;
 import io.agentd.store.conversation.ConversationRepository;
 import io.agentd.store.jdbc.Sql;
-import io.agentd.store.conversation.EventType;
 import io.agentd.store.conversation.NewConversationEvent;
 import io.agentd.store.session.LaunchConfig;
 import io.agentd.store.session.PermissionSettings;
@@ -64,7 +65,8 @@ final class HistoryBench {
             long pageAfterId = db.read(c -> Sql.count(c,
                     "SELECT id FROM conversation_events WHERE session_id = ? AND sequence = ?", BIG, PAGE_AFTER));
             MethodRegistry registry = new MethodRegistry();
-            SessionApi.register(registry, db, new SessionEventPublisher(new EventLog(db, new EventBus(clock, 1024), clock)));
+            new SessionRpcBindings(SessionService.storeOnly(db, new SessionEventPublisher(new EventLog(db,
+                    new EventBus(clock, 1024), clock)), clock), new SessionQueryService(db)).registerStoreMethods(registry);
             double conversation;
             double page;
             double list;
@@ -142,12 +144,11 @@ final class HistoryBench {
             db.write(tx -> {
                 for (int i = start; i < start + 5_000; i++) {
                     NewConversationEvent e = switch (i % 3) {
-                        case 0 -> new NewConversationEvent(BIG, "claude-big", EventType.MESSAGE, now, "assistant", text,
-                                null, null, null, null, null, null);
-                        case 1 -> new NewConversationEvent(BIG, "claude-big", EventType.TOOL_CALL, now, "assistant", null,
-                                "toolu_" + i, "Bash", "{\"command\":\"mvn -q test -pl core\"}", null, null, null);
-                        default -> new NewConversationEvent(BIG, "claude-big", EventType.TOOL_RESULT, now, "user", null,
-                                null, null, null, "toolu_" + (i - 1), "Tests run: 42, Failures: 0, Errors: 0", null);
+                        case 0 -> NewConversationEvent.message(BIG, "claude-big", now, "assistant", text);
+                        case 1 -> NewConversationEvent.toolCall(BIG, "claude-big", now, "toolu_" + i, "Bash",
+                                "{\"command\":\"mvn -q test -pl core\"}", null);
+                        default -> NewConversationEvent.toolResult(BIG, "claude-big", now, "toolu_" + (i - 1),
+                                "Tests run: 42, Failures: 0, Errors: 0");
                     };
                     conversation.append(tx.connection(), e);
                 }

@@ -2,6 +2,7 @@ package io.agentd.bench;
 
 import io.agentd.daemon.claude.ClaudeLocator;
 import io.agentd.daemon.health.HealthService;
+import io.agentd.daemon.rpc.methods.HealthRpcBindings;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
@@ -44,9 +45,8 @@ final class RpcBench {
         try {
             MethodRegistry registry = new MethodRegistry();
             Clock clock = Clock.systemUTC();
-            new HealthService("bench", clock.instant(), clock, new ClaudeLocator(null, Map.of(), dir), () -> 0,
-                    () -> io.agentd.store.StoreHealth.OK)
-                    .register(registry);
+            new HealthRpcBindings(new HealthService("bench", clock.instant(), clock, new ClaudeLocator(null, Map.of(), dir),
+                    () -> 0, () -> io.agentd.store.StoreHealth.OK)).register(registry);
             long[] agentdLatency;
             double[] agentdRate;
             try (RpcServer server = RpcServer.start(dir.resolve("d.sock"), registry, RpcServerOptions.defaults())) {

@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
 final class SocketSubscriber implements AutoCloseable {
     private static final byte[] SUBSCRIBE = "{\"jsonrpc\":\"2.0\",\"method\":\"Subscribe\",\"params\":{},\"id\":1}\n"
             .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] PUBLISHED = "\"published_nanos\":".getBytes(StandardCharsets.UTF_8);
+    /** Where {@link BusStack#publish} puts the publish time. */
+    private static final byte[] PUBLISHED = "\"output_tokens\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SEQ = "\"seq\":".getBytes(StandardCharsets.UTF_8);
 
     private final SocketChannel channel;

@@ -88,25 +88,28 @@ public final class AgentdCommand {
         Path humanlayer = home.resolve(".humanlayer");
         ApprovalsCommand approvals = ApprovalsCommand.resolve(approvalsCommand, env, ApprovalsCommand.codeLocation(),
                 Path.of(System.getProperty("java.home")));
-        return new DaemonConfig(
-                path(first(socket, env.get("HUMANLAYER_DAEMON_SOCKET"), null), humanlayer.resolve("daemon.sock"), home),
-                path(first(db, env.get("HUMANLAYER_DATABASE_PATH"), null), humanlayer.resolve("agentd.db"), home),
-                first(logLevel, env.get("AGENTD_LOG_LEVEL"), "info").toLowerCase(Locale.ROOT),
-                path(logDir, humanlayer.resolve("logs"), home),
-                first(claudePath, env.get("HUMANLAYER_CLAUDE_PATH"), null),
-                approvals.command(),
-                approvals.warning(),
-                maxSessions != null ? maxSessions : Integer.parseInt(first(null, env.get("AGENTD_MAX_SESSIONS"), "16")),
-                Durations.parse(first(shutdownTimeout, env.get("AGENTD_SHUTDOWN_TIMEOUT"), "10s")),
-                detachSessions,
-                path(spoolDir, humanlayer.resolve("agentd-spool"), home),
-                Durations.parse(first(spoolRetention, null, "24h")),
-                Durations.parse(first(eventRetention, env.get("AGENTD_EVENT_RETENTION"), "7d")),
-                Durations.parse(first(heartbeat, null, "30s")),
-                Durations.parse(first(bypassCheckInterval, null, "30s")),
-                Durations.parse(first(sessionIdleTimeout, env.get("AGENTD_SESSION_IDLE_TIMEOUT"), "30m")),
-                storeFaultFile == null || storeFaultFile.isBlank() ? null : path(storeFaultFile, null, home),
-                first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION));
+        return DaemonConfig.builder()
+                .socketPath(path(first(socket, env.get("HUMANLAYER_DAEMON_SOCKET"), null), humanlayer.resolve("daemon.sock"),
+                        home))
+                .databasePath(path(first(db, env.get("HUMANLAYER_DATABASE_PATH"), null), humanlayer.resolve("agentd.db"), home))
+                .logLevel(first(logLevel, env.get("AGENTD_LOG_LEVEL"), "info").toLowerCase(Locale.ROOT))
+                .logDir(path(logDir, humanlayer.resolve("logs"), home))
+                .claudePath(first(claudePath, env.get("HUMANLAYER_CLAUDE_PATH"), null))
+                .approvalsCommand(approvals.command())
+                .approvalsWarning(approvals.warning())
+                .maxSessions(maxSessions != null ? maxSessions
+                        : Integer.parseInt(first(null, env.get("AGENTD_MAX_SESSIONS"), "16")))
+                .shutdownTimeout(Durations.parse(first(shutdownTimeout, env.get("AGENTD_SHUTDOWN_TIMEOUT"), "10s")))
+                .detachSessions(detachSessions)
+                .spoolDir(path(spoolDir, humanlayer.resolve("agentd-spool"), home))
+                .spoolRetention(Durations.parse(first(spoolRetention, null, "24h")))
+                .eventRetention(Durations.parse(first(eventRetention, env.get("AGENTD_EVENT_RETENTION"), "7d")))
+                .heartbeat(Durations.parse(first(heartbeat, null, "30s")))
+                .bypassCheckInterval(Durations.parse(first(bypassCheckInterval, null, "30s")))
+                .sessionIdleTimeout(Durations.parse(first(sessionIdleTimeout, env.get("AGENTD_SESSION_IDLE_TIMEOUT"), "30m")))
+                .storeFaultFile(storeFaultFile == null || storeFaultFile.isBlank() ? null : path(storeFaultFile, null, home))
+                .version(first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION))
+                .build();
     }
 
     private static String first(String flag, String env, String fallback) {

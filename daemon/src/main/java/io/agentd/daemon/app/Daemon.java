@@ -2,29 +2,34 @@ package io.agentd.daemon.app;
 
 import io.agentd.daemon.approval.ApprovalEvents;
 import io.agentd.daemon.approval.ApprovalExpiry;
-import io.agentd.daemon.approval.ApprovalMethods;
 import io.agentd.daemon.approval.ApprovalService;
 import io.agentd.daemon.approval.BypassExpiry;
 import io.agentd.daemon.approval.BypassExpiryMonitor;
+import io.agentd.daemon.approval.PermissionPolicy;
 import io.agentd.daemon.bus.ApprovalEventPublisher;
 import io.agentd.daemon.bus.EventBus;
 import io.agentd.daemon.bus.EventLog;
 import io.agentd.daemon.bus.EventPruner;
 import io.agentd.daemon.bus.SessionEventPublisher;
 import io.agentd.daemon.bus.SubscribeHandler;
+import io.agentd.daemon.bus.Subscriptions;
 import io.agentd.daemon.claude.ClaudeLocator;
 import io.agentd.daemon.health.HealthService;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
+import io.agentd.daemon.rpc.methods.ApprovalRpcBindings;
+import io.agentd.daemon.rpc.methods.HealthRpcBindings;
+import io.agentd.daemon.rpc.methods.SessionRpcBindings;
 import io.agentd.daemon.session.McpInjection;
 import io.agentd.daemon.session.SessionContinuation;
 import io.agentd.daemon.session.SessionEvents;
 import io.agentd.daemon.session.SessionSupervisor;
 import io.agentd.daemon.session.SessionTransitions;
 import io.agentd.daemon.session.SupervisorConfig;
-import io.agentd.daemon.session.api.SessionApi;
-import io.agentd.daemon.session.api.SessionCommands;
+import io.agentd.daemon.session.api.SessionQueryService;
+import io.agentd.daemon.session.api.SessionRunner;
+import io.agentd.daemon.session.api.SessionService;
 import io.agentd.daemon.session.follow.SpoolWatcher;
 import io.agentd.daemon.session.ingest.IngestContext;
 import io.agentd.daemon.session.process.ProcessLauncher;
@@ -56,6 +61,10 @@ import java.util.Set;
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final int MAX_STDOUT_LINE_BYTES = 256 * 1024 * 1024;
+    /** How long an interrupted Claude gets after SIGINT before SIGTERM, and after SIGTERM before SIGKILL. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+    /** How long continuing a running session waits for it to stop after interrupting it. */
+    private static final Duration CONTINUE_WAIT = Duration.ofSeconds(30);
     /** Events buffered per subscriber before it is served from the event log instead. */
     private static final int SUBSCRIBER_BUFFER = 1024;
 
@@ -115,27 +124,30 @@ public final class Daemon implements AutoCloseable {
             } else {
                 log.info("approvals server injected into sessions: {}", String.join(" ", config.approvalsCommand()));
             }
+            SupervisorConfig sessionConfig = new SupervisorConfig(config.spoolDir(), config.maxSessions(), INTERRUPT_GRACE,
+                    CONTINUE_WAIT, MAX_STDOUT_LINE_BYTES, config.sessionIdleTimeout());
             supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
-                    new McpInjection(config.approvalsCommand(), config.socketPath()),
-                    new SupervisorConfig(config.spoolDir(), config.maxSessions(), Duration.ofSeconds(5),
-                            Duration.ofSeconds(30), config.spoolRetention(), MAX_STDOUT_LINE_BYTES,
-                            config.sessionIdleTimeout()));
+                    new McpInjection(config.approvalsCommand(), config.socketPath()), sessionConfig);
             supervisor.recover();
             supervisor.watchIdleSessions();
-            BypassExpiry bypass = new BypassExpiry(ingest.sessions(), events, clock);
+            PermissionPolicy policy = new PermissionPolicy(clock);
+            BypassExpiry bypass = new BypassExpiry(ingest.sessions(), events, policy);
             monitor = BypassExpiryMonitor.start(database, bypass, config.bypassCheckInterval());
             ApprovalService approvals = new ApprovalService(database, transitions, bypass, approvalEvents, clock);
             janitor = new SpoolJanitor(database, config.spoolRetention(), clock);
             pruner = new EventPruner(eventLog, config.eventRetention());
 
+            SessionRunner runner = SessionRunner.of(supervisor,
+                    new SessionContinuation(database, supervisor, sessionConfig.continueWait(), policy));
+            SessionService sessions = new SessionService(runner, database, events, policy, approvals, home,
+                    Path.of("").toAbsolutePath());
+
             MethodRegistry registry = new MethodRegistry();
-            new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount, database::health)
-                    .register(registry);
-            SessionApi.register(registry, database, events);
-            new SessionCommands(supervisor, new SessionContinuation(database, supervisor, Duration.ofSeconds(30), clock),
-                    events, database, home, Path.of("").toAbsolutePath(), clock, approvals).register(registry);
-            new ApprovalMethods(approvals).register(registry);
-            new SubscribeHandler(eventLog, clock, config.heartbeat()).register(registry);
+            new HealthRpcBindings(new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount,
+                    database::health)).register(registry);
+            new SessionRpcBindings(sessions, new SessionQueryService(database)).register(registry);
+            new ApprovalRpcBindings(approvals).register(registry);
+            new SubscribeHandler(new Subscriptions(eventLog, clock, config.heartbeat())).register(registry);
             RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
             return new Daemon(config, database, supervisor, janitor, pruner, monitor, registry, server);
         } catch (IOException | RuntimeException e) {

@@ -64,4 +64,128 @@ public record DaemonConfig(
             throw new IllegalArgumentException("max sessions must be at least 1");
         }
     }
+
+    /** A builder with nothing set: the constructor's checks apply on {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Names every value, so a config is never a row of positional nulls. */
+    public static final class Builder {
+        private Path socketPath;
+        private Path databasePath;
+        private String logLevel;
+        private Path logDir;
+        private String claudePath;
+        private List<String> approvalsCommand;
+        private String approvalsWarning;
+        private int maxSessions;
+        private Duration shutdownTimeout;
+        private boolean detachSessions;
+        private Path spoolDir;
+        private Duration spoolRetention;
+        private Duration eventRetention;
+        private Duration heartbeat;
+        private Duration bypassCheckInterval;
+        private Duration sessionIdleTimeout;
+        private Path storeFaultFile;
+        private String version;
+
+        private Builder() {
+        }
+
+        public Builder socketPath(Path socketPath) {
+            this.socketPath = socketPath;
+            return this;
+        }
+
+        public Builder databasePath(Path databasePath) {
+            this.databasePath = databasePath;
+            return this;
+        }
+
+        public Builder logLevel(String logLevel) {
+            this.logLevel = logLevel;
+            return this;
+        }
+
+        public Builder logDir(Path logDir) {
+            this.logDir = logDir;
+            return this;
+        }
+
+        public Builder claudePath(String claudePath) {
+            this.claudePath = claudePath;
+            return this;
+        }
+
+        public Builder approvalsCommand(List<String> approvalsCommand) {
+            this.approvalsCommand = approvalsCommand;
+            return this;
+        }
+
+        public Builder approvalsWarning(String approvalsWarning) {
+            this.approvalsWarning = approvalsWarning;
+            return this;
+        }
+
+        public Builder maxSessions(int maxSessions) {
+            this.maxSessions = maxSessions;
+            return this;
+        }
+
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+            return this;
+        }
+
+        public Builder detachSessions(boolean detachSessions) {
+            this.detachSessions = detachSessions;
+            return this;
+        }
+
+        public Builder spoolDir(Path spoolDir) {
+            this.spoolDir = spoolDir;
+            return this;
+        }
+
+        public Builder spoolRetention(Duration spoolRetention) {
+            this.spoolRetention = spoolRetention;
+            return this;
+        }
+
+        public Builder eventRetention(Duration eventRetention) {
+            this.eventRetention = eventRetention;
+            return this;
+        }
+
+        public Builder heartbeat(Duration heartbeat) {
+            this.heartbeat = heartbeat;
+            return this;
+        }
+
+        public Builder bypassCheckInterval(Duration bypassCheckInterval) {
+            this.bypassCheckInterval = bypassCheckInterval;
+            return this;
+        }
+
+        public Builder sessionIdleTimeout(Duration sessionIdleTimeout) {
+            this.sessionIdleTimeout = sessionIdleTimeout;
+            return this;
+        }
+
+        public Builder storeFaultFile(Path storeFaultFile) {
+            this.storeFaultFile = storeFaultFile;
+            return this;
+        }
+
+        public Builder version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        public DaemonConfig build() {
+            return new DaemonConfig(socketPath, databasePath, logLevel, logDir, claudePath, approvalsCommand, approvalsWarning, maxSessions, shutdownTimeout, detachSessions, spoolDir, spoolRetention, eventRetention, heartbeat, bypassCheckInterval, sessionIdleTimeout, storeFaultFile, version);
+        }
+    }
 }

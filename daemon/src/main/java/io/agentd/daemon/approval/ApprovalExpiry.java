@@ -4,7 +4,6 @@ import io.agentd.daemon.session.SessionEndListener;
 import io.agentd.store.Tx;
 import io.agentd.store.approval.ApprovalRepository;
 import io.agentd.store.approval.ApprovalRow;
-import io.agentd.store.approval.ApprovalStatus;
 import io.agentd.store.conversation.ConversationRepository;
 import io.agentd.store.session.SessionRow;
 
@@ -19,17 +18,19 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ApprovalExpiry implements SessionEndListener {
     private final ApprovalResolver resolver;
+    private final PermissionPolicy policy;
 
     public ApprovalExpiry(ApprovalEvents events, Clock clock) {
         this.resolver = new ApprovalResolver(new ApprovalRepository(), new ConversationRepository(),
                 requireNonNull(events, "events is null"), requireNonNull(clock, "clock is null"));
+        this.policy = new PermissionPolicy(clock);
     }
 
     @Override
     public void sessionEnded(Tx tx, SessionRow session) throws SQLException {
         for (ApprovalRow a : resolver.approvals().pending(tx.connection(), session.id())) {
-            resolver.resolve(tx, a.id(), ApprovalStatus.EXPIRED, ApprovalRules.SESSION_ENDED_COMMENT,
-                    DecidedBy.SESSION_ENDED);
+            PermissionPolicy.Decision d = policy.sessionEnded();
+            resolver.resolve(tx, a.id(), d.status(), d.comment(), d.decidedBy());
         }
     }
 }

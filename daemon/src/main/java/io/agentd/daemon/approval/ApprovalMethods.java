@@ -1,15 +1,15 @@
 package io.agentd.daemon.approval;
 
 import io.agentd.daemon.json.JsonMappers;
-import io.agentd.daemon.rpc.MethodRegistry;
 
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * hld's approval methods: {@code createApproval} (called by the MCP approvals server), {@code fetchApprovals},
- * {@code getApproval} and {@code sendDecision}.
+ * The JSON-RPC shapes of hld's approval methods ({@code createApproval}, called by the MCP approvals server,
+ * {@code fetchApprovals}, {@code getApproval}, {@code sendDecision}) and their mapping to
+ * {@link ApprovalService}. No rule lives here.
  */
 public final class ApprovalMethods {
     private final ApprovalService service;
@@ -34,28 +34,25 @@ public final class ApprovalMethods {
         this.service = requireNonNull(service, "service is null");
     }
 
-    public void register(MethodRegistry registry) {
-        registry.register("createApproval", ApprovalParams.Create.class, (p, ctx) -> create(p));
-        registry.register("fetchApprovals", ApprovalParams.Fetch.class, (p, ctx) -> fetch(p));
-        registry.register("getApproval", ApprovalParams.Get.class,
-                (p, ctx) -> new GetResult(ApprovalView.of(service.get(p.approvalId()))));
-        registry.register("sendDecision", ApprovalParams.Decide.class, (p, ctx) -> decide(p));
-    }
-
-    CreateResult create(ApprovalParams.Create p) {
+    /** Stores an approval; the tool input is kept as the JSON text Claude sent. */
+    public CreateResult create(ApprovalParams.Create p) {
         String input = JsonMappers.daemon().writeValueAsString(p.toolInput());
         return new CreateResult(service.create(new ApprovalService.NewApproval(p.runId(), p.toolName(), input,
                 p.toolUseId())).id());
     }
 
-    FetchResult fetch(ApprovalParams.Fetch p) {
-        if (p.sessionId() == null || p.sessionId().isEmpty()) {
-            return new FetchResult(List.of());
-        }
+    /** A session's pending approvals; none without a session, as hld. */
+    public FetchResult fetch(ApprovalParams.Fetch p) {
         return new FetchResult(service.pending(p.sessionId()).stream().map(ApprovalView::of).toList());
     }
 
-    DecisionResult decide(ApprovalParams.Decide p) {
+    /** One approval. */
+    public GetResult get(ApprovalParams.Get p) {
+        return new GetResult(ApprovalView.of(service.get(p.approvalId())));
+    }
+
+    /** A person's decision; a refused one is a result, not an error. */
+    public DecisionResult decide(ApprovalParams.Decide p) {
         ApprovalService.DecisionOutcome outcome = service.decide(p.approvalId(), p.approve(), p.comment());
         return new DecisionResult(outcome.success(), outcome.error());
     }

@@ -23,7 +23,8 @@ import java.util.UUID;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Creates and decides approvals. Each operation is one transaction: the approval row, the tool_call link,
+ * Creates, lists and decides approvals; what is decided without a person is {@link PermissionPolicy}'s
+ * answer. Each operation is one transaction: the approval row, the tool_call link,
  * the session's move to {@code waiting_input} and back to {@code running}, and the events.
  */
 public final class ApprovalService implements BypassEnabledListener {
@@ -61,7 +62,7 @@ public final class ApprovalService implements BypassEnabledListener {
     public ApprovalRow create(NewApproval request) {
         return database.write(tx -> {
             SessionRow session = bypass.switchOffIfExpired(tx, session(tx, request));
-            Optional<ApprovalRules.Decision> auto = ApprovalRules.decide(session, request.toolName(), resolver.clock().instant());
+            Optional<PermissionPolicy.Decision> auto = bypass.policy().decide(session, request.toolName());
             ApprovalRow row = new ApprovalRow("local-" + UUID.randomUUID(), session.runId(), session.id(),
                     ApprovalStatus.PENDING, resolver.clock().instant(), null, request.toolName(), request.toolInputJson(),
                     null, request.toolUseId(), null);
@@ -69,7 +70,7 @@ public final class ApprovalService implements BypassEnabledListener {
             resolver.events().created(tx, row);
             link(tx, row);
             if (auto.isPresent()) {
-                ApprovalRules.Decision d = auto.get();
+                PermissionPolicy.Decision d = auto.get();
                 return resolver.resolve(tx, row.id(), d.status(), d.comment(), d.decidedBy()).orElseThrow();
             }
             transitions.move(tx, session.id(), EnumSet.of(SessionStatus.RUNNING), SessionStatus.WAITING_INPUT);
@@ -77,11 +78,15 @@ public final class ApprovalService implements BypassEnabledListener {
         });
     }
 
-    /** Pending approvals of a session, oldest first; empty for an unknown session. */
+    /** Pending approvals of a session, oldest first; empty for an unknown session or none named (hld). */
     public List<ApprovalRow> pending(String sessionId) {
+        if (sessionId == null || sessionId.isEmpty()) {
+            return List.of();
+        }
         return database.read(c -> resolver.approvals().pending(c, sessionId));
     }
 
+    /** One approval, whatever its status. */
     public ApprovalRow get(String approvalId) {
         return database.read(c -> resolver.approvals().find(c, approvalId)).orElseThrow(() -> AgentdException.notFound(
                 "failed to get approval: failed to get approval: approval not found: " + approvalId));

@@ -9,7 +9,6 @@ import io.agentd.store.session.SessionStatus;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,26 +20,31 @@ import static java.util.Objects.requireNonNull;
 public final class BypassExpiry {
     private final SessionRepository sessions;
     private final SessionEvents events;
-    private final Clock clock;
+    private final PermissionPolicy policy;
 
     public BypassExpiry(SessionRepository sessions, SessionEvents events, Clock clock) {
-        this.sessions = requireNonNull(sessions, "sessions is null");
-        this.events = requireNonNull(events, "events is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this(sessions, events, new PermissionPolicy(clock));
     }
 
-    static boolean isExpired(PermissionSettings p, Instant now) {
-        return p.dangerouslySkipPermissions() && p.bypassExpiresAt() != null && !p.bypassExpiresAt().isAfter(now);
+    /** Expires bypasses by {@code policy}'s rule. */
+    public BypassExpiry(SessionRepository sessions, SessionEvents events, PermissionPolicy policy) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.events = requireNonNull(events, "events is null");
+        this.policy = requireNonNull(policy, "policy is null");
+    }
+
+    /** The rule this expiry applies. */
+    public PermissionPolicy policy() {
+        return policy;
     }
 
     /** Returns the session as it is after switching an expired bypass off (unchanged when it had not expired). */
     public SessionRow switchOffIfExpired(Tx tx, SessionRow session) throws SQLException {
         PermissionSettings p = session.permissions();
-        if (!isExpired(p, clock.instant())) {
+        if (!policy.bypassExpired(p)) {
             return session;
         }
-        sessions.setPermissions(tx.connection(), session.id(),
-                new PermissionSettings(p.autoAcceptEdits(), false, null, null));
+        sessions.setPermissions(tx.connection(), session.id(), p.withoutBypass());
         SessionRow updated = sessions.find(tx.connection(), session.id()).orElseThrow();
         events.settingsChanged(tx, updated, SessionEvents.SettingsChange.bypassExpired(p.bypassExpiresAt()));
         return updated;
@@ -49,7 +53,7 @@ public final class BypassExpiry {
     /** Switches off every expired bypass of a session that may still run; returns how many. */
     public int switchOffAllExpired(Tx tx) throws SQLException {
         int n = 0;
-        for (SessionRow s : sessions.withExpiredBypass(tx.connection(), SessionStatus.ACTIVE, clock.instant())) {
+        for (SessionRow s : sessions.withExpiredBypass(tx.connection(), SessionStatus.ACTIVE, policy.now())) {
             switchOffIfExpired(tx, s);
             n++;
         }

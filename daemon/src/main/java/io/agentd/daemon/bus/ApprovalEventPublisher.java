@@ -3,8 +3,6 @@ package io.agentd.daemon.bus;
 import io.agentd.daemon.approval.ApprovalEvents;
 import io.agentd.store.Tx;
 import io.agentd.store.approval.ApprovalRow;
-import io.agentd.store.approval.ApprovalStatus;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.sql.SQLException;
 
@@ -24,31 +22,12 @@ public final class ApprovalEventPublisher implements ApprovalEvents {
 
     @Override
     public void created(Tx tx, ApprovalRow a) throws SQLException {
-        ObjectNode data = base(a);
-        data.put("tool_name", a.toolName());
-        log.publish(tx, BusEventType.NEW_APPROVAL, a.sessionId(), a.runId(), data);
+        log.publish(tx, new BusEvent.NewApproval(a.id(), a.sessionId(), a.runId(), a.toolName()));
     }
 
     @Override
     public void resolved(Tx tx, ApprovalRow a) throws SQLException {
-        ObjectNode data = base(a);
-        data.put("approved", a.status() == ApprovalStatus.APPROVED);
-        data.put("response_text", a.comment() == null ? "" : a.comment());
-        if (a.toolUseId() != null) {
-            data.put("tool_use_id", a.toolUseId());
-        }
-        data.put("status", a.status().wireName());
-        if (a.decidedBy() != null) {
-            data.put("decided_by", a.decidedBy());
-        }
-        log.publish(tx, BusEventType.APPROVAL_RESOLVED, a.sessionId(), a.runId(), data);
-    }
-
-    private static ObjectNode base(ApprovalRow a) {
-        ObjectNode data = EventLog.object();
-        data.put("approval_id", a.id());
-        data.put("session_id", a.sessionId());
-        data.put("run_id", a.runId());
-        return data;
+        log.publish(tx, new BusEvent.ApprovalResolved(a.id(), a.sessionId(), a.runId(), a.status(), a.comment(),
+                a.toolUseId(), a.decidedBy()));
     }
 }

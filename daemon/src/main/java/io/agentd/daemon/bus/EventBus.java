@@ -50,7 +50,7 @@ public final class EventBus {
     }
 
     /** Hands a committed event to every matching subscriber. */
-    public void dispatch(BusEvent event) {
+    public void dispatch(PublishedEvent event) {
         for (Subscriber s : subscribers) {
             s.offer(event);
         }

@@ -1,13 +1,10 @@
 package io.agentd.daemon.bus;
 
-import io.agentd.daemon.json.JsonMappers;
 import io.agentd.store.Database;
 import io.agentd.store.Tx;
 import io.agentd.store.event.EventRepository;
 import io.agentd.store.event.EventRow;
 import io.agentd.store.event.NewEvent;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,8 +21,6 @@ import static java.util.Objects.requireNonNull;
  * rolled-back change therefore publishes nothing, and every published event can be replayed.
  */
 public final class EventLog {
-    private static final JsonMapper MAPPER = JsonMappers.daemon();
-
     private final Database database;
     private final EventRepository events = new EventRepository();
     private final EventBus bus;
@@ -41,54 +36,47 @@ public final class EventLog {
         return bus;
     }
 
-    /** Records an event in {@code tx}; it reaches subscribers after the commit. */
-    public BusEvent publish(Tx tx, BusEventType type, String sessionId, String runId, ObjectNode data) throws SQLException {
-        Instant now = clock.instant();
-        String json = MAPPER.writeValueAsString(data);
-        EventRow row = events.append(tx.connection(), type.wireName(), sessionId, runId, now, json);
-        BusEvent event = BusEvent.of(row.seq(), row.type(), now, sessionId, runId, data, json);
-        tx.afterCommit(() -> bus.dispatch(event));
-        return event;
+    /**
+     * Records {@code event} in {@code tx}, serializing its payload once; it reaches subscribers after the
+     * commit.
+     */
+    public PublishedEvent publish(Tx tx, BusEvent event) throws SQLException {
+        return append(tx, event.type(), event.sessionId(), event.runId(), EventPayloads.json(event));
     }
 
-    /** An event to publish: what {@link #publish} takes, for {@link #publishAll}. */
-    public record Draft(BusEventType type, String sessionId, String runId, ObjectNode data) {
-        public Draft {
-            requireNonNull(type, "type is null");
-            requireNonNull(data, "data is null");
-        }
+    /** Records a payload serialized already; what {@link #publish} does once the payload is built. */
+    PublishedEvent append(Tx tx, BusEventType type, String sessionId, String runId, String dataJson) throws SQLException {
+        EventRow row = events.append(tx.connection(), type.wireName(), sessionId, runId, clock.instant(), dataJson);
+        PublishedEvent published = published(row);
+        tx.afterCommit(() -> bus.dispatch(published));
+        return published;
     }
 
     /**
      * Records events in {@code tx} in list order, many per statement (the ingestor publishes one for every
      * conversation row it stores); they reach subscribers after the commit, in that order.
      */
-    public List<BusEvent> publishAll(Tx tx, List<Draft> drafts) throws SQLException {
-        if (drafts.isEmpty()) {
+    public List<PublishedEvent> publishAll(Tx tx, List<? extends BusEvent> batch) throws SQLException {
+        if (batch.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
-        List<NewEvent> rows = new ArrayList<>(drafts.size());
-        for (Draft d : drafts) {
-            rows.add(new NewEvent(d.type().wireName(), d.sessionId(), d.runId(), now, MAPPER.writeValueAsString(d.data())));
+        List<NewEvent> rows = new ArrayList<>(batch.size());
+        for (BusEvent e : batch) {
+            rows.add(new NewEvent(e.type().wireName(), e.sessionId(), e.runId(), now, EventPayloads.json(e)));
         }
         List<EventRow> stored = events.appendAll(tx.connection(), rows);
-        List<BusEvent> published = new ArrayList<>(drafts.size());
-        for (int i = 0; i < drafts.size(); i++) {
-            EventRow row = stored.get(i);
-            Draft d = drafts.get(i);
-            published.add(BusEvent.of(row.seq(), row.type(), now, d.sessionId(), d.runId(), d.data(), row.dataJson()));
+        List<PublishedEvent> published = new ArrayList<>(stored.size());
+        for (EventRow row : stored) {
+            published.add(published(row));
         }
         tx.afterCommit(() -> published.forEach(bus::dispatch));
         return published;
     }
 
-    /** Stored events after {@code seq}, oldest first. */
-    public List<BusEvent> after(long seq, int limit) {
-        return database.read(c -> events.after(c, seq, limit)).stream()
-                .map(r -> BusEvent.of(r.seq(), r.type(), r.createdAt(), r.sessionId(), r.runId(),
-                        MAPPER.readTree(r.dataJson()), r.dataJson()))
-                .toList();
+    /** Stored events after {@code seq}, oldest first, with their data as stored (not parsed). */
+    public List<PublishedEvent> after(long seq, int limit) {
+        return database.read(c -> events.after(c, seq, limit)).stream().map(EventLog::published).toList();
     }
 
     /** The newest seq ever committed (0 if none), even when retention has deleted it since. */
@@ -107,7 +95,7 @@ public final class EventLog {
         return database.write(tx -> events.pruneBefore(tx.connection(), before));
     }
 
-    static ObjectNode object() {
-        return MAPPER.createObjectNode();
+    private static PublishedEvent published(EventRow row) {
+        return new PublishedEvent(row.seq(), row.type(), row.createdAt(), row.sessionId(), row.runId(), row.dataJson());
     }
 }

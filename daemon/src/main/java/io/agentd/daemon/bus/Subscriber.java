@@ -16,7 +16,7 @@ import static java.util.Objects.requireNonNull;
 public final class Subscriber {
     private final String id;
     private final SubscriptionFilter filter;
-    private final BlockingQueue<BusEvent> buffer;
+    private final BlockingQueue<PublishedEvent> buffer;
     private final AtomicBoolean behind = new AtomicBoolean();
     private final int capacity;
 
@@ -36,7 +36,7 @@ public final class Subscriber {
     }
 
     /** Called by the publisher: never blocks. */
-    void offer(BusEvent event) {
+    void offer(PublishedEvent event) {
         if (behind.get() || !filter.matches(event)) {
             return;
         }
@@ -58,7 +58,7 @@ public final class Subscriber {
     }
 
     /** The next buffered event, waiting at most {@code timeout}; null if none. */
-    public BusEvent poll(Duration timeout) throws InterruptedException {
+    public PublishedEvent poll(Duration timeout) throws InterruptedException {
         return buffer.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 

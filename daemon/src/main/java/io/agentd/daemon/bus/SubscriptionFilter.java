@@ -17,7 +17,7 @@ public record SubscriptionFilter(Set<String> types, String sessionId, String run
         return new SubscriptionFilter(Set.of(), null, null);
     }
 
-    public boolean matches(BusEvent e) {
+    public boolean matches(PublishedEvent e) {
         return (types.isEmpty() || types.contains(e.type()))
                 && (sessionId == null || sessionId.equals(e.sessionId()))
                 && (runId == null || runId.equals(e.runId()));

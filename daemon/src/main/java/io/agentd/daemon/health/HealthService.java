@@ -2,8 +2,6 @@ package io.agentd.daemon.health;
 
 import io.agentd.daemon.claude.ClaudeBinary;
 import io.agentd.daemon.claude.ClaudeLocator;
-import io.agentd.daemon.rpc.MethodRegistry;
-import io.agentd.daemon.rpc.NoParams;
 import io.agentd.daemon.session.api.WireTimes;
 import io.agentd.store.StoreHealth;
 
@@ -37,10 +35,7 @@ public final class HealthService {
         this.store = requireNonNull(store, "store is null");
     }
 
-    public void register(MethodRegistry registry) {
-        registry.register("health", NoParams.class, (params, context) -> health());
-    }
-
+    /** The daemon's health now. */
     public HealthResult health() {
         // The lookup runs at start-up in the background; until it finishes, report that honestly.
         ClaudeBinary binary = claude.lastKnown();

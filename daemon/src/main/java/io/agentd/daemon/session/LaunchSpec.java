@@ -32,4 +32,10 @@ public record LaunchSpec(
         mcpServers = mcpServers == null ? Map.of() : Map.copyOf(mcpServers);
         permissions = permissions == null ? PermissionSettings.none() : permissions;
     }
+
+    /** A session of its own, continuing none. */
+    public static LaunchSpec fresh(String query, String title, String model, Path workingDir, LaunchConfig config,
+                                   Map<String, McpServerSpec> mcpServers, PermissionSettings permissions) {
+        return new LaunchSpec(query, title, model, workingDir, config, mcpServers, permissions, null, null);
+    }
 }

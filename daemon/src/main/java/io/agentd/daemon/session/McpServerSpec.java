@@ -23,6 +23,11 @@ public record McpServerSpec(String command, List<String> args, Map<String, Strin
         return new McpServerSpec(command, args, env, null, null, null);
     }
 
+    /** A remote server Claude reaches over HTTP. */
+    public static McpServerSpec http(String url, Map<String, String> headers) {
+        return new McpServerSpec(null, List.of(), Map.of(), "http", url, headers);
+    }
+
     public McpServerSpec withEnv(Map<String, String> extra) {
         Map<String, String> merged = new java.util.TreeMap<>(env);
         merged.putAll(extra);

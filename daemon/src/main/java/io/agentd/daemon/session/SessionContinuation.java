@@ -1,5 +1,6 @@
 package io.agentd.daemon.session;
 
+import io.agentd.daemon.approval.PermissionPolicy;
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.store.Database;
 import io.agentd.store.mcp.McpServerRepository;
@@ -36,13 +37,19 @@ public final class SessionContinuation {
     private final McpServerRepository mcpServers = new McpServerRepository();
     private final SessionSupervisor supervisor;
     private final Duration parentWait;
-    private final Clock clock;
+    private final PermissionPolicy policy;
 
     public SessionContinuation(Database database, SessionSupervisor supervisor, Duration parentWait, Clock clock) {
+        this(database, supervisor, parentWait, new PermissionPolicy(clock));
+    }
+
+    /** Continues with what {@code policy} lets a child inherit. */
+    public SessionContinuation(Database database, SessionSupervisor supervisor, Duration parentWait,
+                               PermissionPolicy policy) {
         this.database = requireNonNull(database, "database is null");
         this.supervisor = requireNonNull(supervisor, "supervisor is null");
         this.parentWait = requireNonNull(parentWait, "parentWait is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this.policy = requireNonNull(policy, "policy is null");
     }
 
     /** What a continue request may override; null or empty fields inherit. */
@@ -51,6 +58,11 @@ public final class SessionContinuation {
                             List<String> additionalDirectories, String customInstructions, Integer maxTurns) {
         public Overrides {
             requireNonNull(query, "query is null");
+        }
+
+        /** Only a new query: everything else is inherited from the parent. */
+        public static Overrides inheritAll(String query) {
+            return new Overrides(query, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -92,11 +104,7 @@ public final class SessionContinuation {
                 orList(o.disallowedTools(), pc.disallowedTools()),
                 orList(o.additionalDirectories(), pc.additionalDirectories()));
         Map<String, McpServerSpec> servers = o.mcpServers() != null ? o.mcpServers() : inheritedServers(parent.id());
-        PermissionSettings p = parent.permissions();
-        boolean bypassExpired = p.bypassExpiresAt() != null && p.bypassExpiresAt().isBefore(clock.instant());
-        PermissionSettings inherited = bypassExpired
-                ? new PermissionSettings(p.autoAcceptEdits(), false, null, null)
-                : p;
+        PermissionSettings inherited = policy.inherited(parent.permissions());
         return new LaunchSpec(o.query(), parent.title(), parent.model(), Path.of(parent.workingDir()), config, servers,
                 inherited, parent.id(), parent.claudeSessionId());
     }
@@ -109,10 +117,10 @@ public final class SessionContinuation {
             if (r.name().equals(McpInjection.SERVER_NAME)) {
                 continue;
             }
-            servers.put(r.name(), r.command().equals("http")
-                    ? new McpServerSpec(null, List.of(), Map.of(), "http", r.args().isEmpty() ? null : r.args().getFirst(),
-                    r.env())
-                    : McpServerSpec.stdio(r.command(), r.args(), withoutInjected(r.env())));
+            servers.put(r.name(), switch (r) {
+                case McpServerRow.Http h -> McpServerSpec.http(h.url(), h.headers());
+                case McpServerRow.Stdio s -> McpServerSpec.stdio(s.command(), s.args(), withoutInjected(s.env()));
+            });
         }
         return servers;
     }

@@ -30,7 +30,7 @@ record SessionEnding(SessionStatus status, SessionOutcome outcome, Integer exitC
             return new SessionEnding(SessionStatus.INTERRUPTED, SessionOutcome.none(), exitCode);
         }
         if (stopReason != null) {
-            return new SessionEnding(SessionStatus.FAILED, new SessionOutcome(null, null, null, null, null, stopReason),
+            return new SessionEnding(SessionStatus.FAILED, SessionOutcome.failed(stopReason),
                     exitCode);
         }
         boolean cleanExit = exitCode == null || exitCode == 0;
@@ -49,7 +49,7 @@ record SessionEnding(SessionStatus status, SessionOutcome outcome, Integer exitC
         } else {
             reason = FailureReasons.of(stderrTail, exitCode);
         }
-        return new SessionEnding(SessionStatus.FAILED, new SessionOutcome(null, null, null, null, null, reason), exitCode);
+        return new SessionEnding(SessionStatus.FAILED, SessionOutcome.failed(reason), exitCode);
     }
 
     /** The exit code the wrapper wrote, if any. */

@@ -9,12 +9,12 @@ import static java.util.Objects.requireNonNull;
  * How the supervisor runs sessions.
  *
  * @param interruptGrace how long after SIGINT before SIGTERM, and after SIGTERM before SIGKILL
- * @param continueWait how long continuing a running session waits for it to stop
+ * @param continueWait how long continuing a running session waits for it to stop ({@link SessionContinuation})
  * @param maxLineBytes the longest stdout line stored; longer ones are recorded as skipped
  * @param idleTimeout how long a running Claude may write nothing to stdout before agentd stops it; zero: never
  */
 public record SupervisorConfig(Path spoolRoot, int maxSessions, Duration interruptGrace, Duration continueWait,
-                               Duration spoolRetention, int maxLineBytes, Duration idleTimeout) {
+                               int maxLineBytes, Duration idleTimeout) {
     public SupervisorConfig {
         requireNonNull(idleTimeout, "idleTimeout is null");
         if (idleTimeout.isNegative()) {
@@ -23,6 +23,5 @@ public record SupervisorConfig(Path spoolRoot, int maxSessions, Duration interru
         requireNonNull(spoolRoot, "spoolRoot is null");
         requireNonNull(interruptGrace, "interruptGrace is null");
         requireNonNull(continueWait, "continueWait is null");
-        requireNonNull(spoolRetention, "spoolRetention is null");
     }
 }

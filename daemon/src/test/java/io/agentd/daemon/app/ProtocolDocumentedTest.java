@@ -40,10 +40,12 @@ class ProtocolDocumentedTest {
         document = Files.readString(protocolDocument());
         // Socket paths must stay short, so not under the build directory.
         dir = Files.createTempDirectory(Path.of("/tmp"), "agentd-doc");
-        DaemonConfig config = new DaemonConfig(dir.resolve("d.sock"), dir.resolve("agentd.db"), "warn",
-                dir.resolve("logs"), dir.resolve("no-claude").toString(), List.of(), null, 1, Duration.ofSeconds(1),
-                false, dir.resolve("spool"), Duration.ofHours(1), Duration.ofDays(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), Duration.ZERO, null, "0.0.0-test");
+        DaemonConfig config = DaemonConfig.builder().socketPath(dir.resolve("d.sock")).databasePath(dir.resolve("agentd.db"))
+                .logLevel("warn").logDir(dir.resolve("logs")).claudePath(dir.resolve("no-claude").toString())
+                .approvalsCommand(List.of()).maxSessions(1).shutdownTimeout(Duration.ofSeconds(1))
+                .spoolDir(dir.resolve("spool")).spoolRetention(Duration.ofHours(1)).eventRetention(Duration.ofDays(1))
+                .heartbeat(Duration.ofSeconds(30)).bypassCheckInterval(Duration.ofSeconds(30))
+                .sessionIdleTimeout(Duration.ZERO).version("0.0.0-test").build();
         daemon = Daemon.start(config, Map.of(), dir.resolve("home"));
     }
 

@@ -1,6 +1,7 @@
 package io.agentd.daemon.approval;
 
 import io.agentd.daemon.rpc.MethodRegistry;
+import io.agentd.daemon.rpc.methods.ApprovalRpcBindings;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
 import io.agentd.store.Database;
@@ -38,7 +39,7 @@ class ApprovalApiIT {
         f = new ApprovalFixtures(database);
         f.session("s1");
         MethodRegistry registry = new MethodRegistry();
-        new ApprovalMethods(f.service).register(registry);
+        new ApprovalRpcBindings(f.service).register(registry);
         dir = Files.createTempDirectory(Path.of("/tmp"), "agentd-appr");
         server = RpcServer.start(dir.resolve("d.sock"), registry, RpcServerOptions.defaults());
         client = LineClient.connect(dir.resolve("d.sock"));

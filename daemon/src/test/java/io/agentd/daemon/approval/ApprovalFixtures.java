@@ -8,7 +8,6 @@ import io.agentd.store.approval.ApprovalRepository;
 import io.agentd.store.approval.ApprovalRow;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.conversation.ConversationRepository;
-import io.agentd.store.conversation.EventType;
 import io.agentd.store.conversation.NewConversationEvent;
 import io.agentd.store.session.LaunchConfig;
 import io.agentd.store.session.PermissionSettings;
@@ -70,9 +69,8 @@ final class ApprovalFixtures {
     }
 
     void toolCall(String sessionId, String toolId, String toolName) {
-        database.write(tx -> new ConversationRepository().append(tx.connection(), new NewConversationEvent(sessionId,
-                "claude-" + sessionId, EventType.TOOL_CALL, NOW, "assistant", null, toolId, toolName, "{}", null, null,
-                null)));
+        database.write(tx -> new ConversationRepository().append(tx.connection(), NewConversationEvent.toolCall(sessionId,
+                "claude-" + sessionId, NOW, toolId, toolName, "{}", null)));
     }
 
     ConversationEventRow storedToolCall(String sessionId, String toolId) {

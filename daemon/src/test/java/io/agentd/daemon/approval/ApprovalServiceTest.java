@@ -216,4 +216,38 @@ class ApprovalServiceTest {
         assertThatThrownBy(() -> f.service.get("local-x")).isInstanceOf(AgentdException.class)
                 .hasMessage("failed to get approval: failed to get approval: approval not found: local-x");
     }
+
+    @Test
+    void aBypassThatExpiresNowIsSwitchedOffAndTheApprovalWaits() {
+        f.session("s1", new PermissionSettings(false, true, NOW, 60_000L));
+
+        assertThat(f.create("s1", "Bash", "toolu_1").status()).isEqualTo(ApprovalStatus.PENDING);
+        assertThat(f.find("s1").permissions().dangerouslySkipPermissions()).isFalse();
+        assertThat(f.changes()).startsWith("settings s1");
+    }
+
+    @Test
+    void aBypassThatExpiresAMillisecondFromNowStillApproves() {
+        f.session("s1", new PermissionSettings(false, true, NOW.plusMillis(1), 60_000L));
+
+        assertThat(f.create("s1", "Bash", "toolu_1").decidedBy()).isEqualTo("dangerously_skip_permissions");
+        assertThat(f.find("s1").permissions().dangerouslySkipPermissions()).isTrue();
+    }
+
+    @Test
+    void withoutASessionThereIsNothingPending() {
+        f.session("s1");
+        f.create("s1", "Bash", "toolu_1");
+
+        assertThat(f.service.pending(null)).isEmpty();
+        assertThat(f.service.pending("")).isEmpty();
+        assertThat(f.service.pending("nope")).isEmpty();
+        assertThat(f.service.pending("s1")).hasSize(1);
+    }
+
+    @Test
+    void aDecisionOnAnUnknownApprovalIsRefusedAsAnOutcome() {
+        assertThat(f.service.decide("local-x", true, null))
+                .isEqualTo(new ApprovalService.DecisionOutcome(false, "failed to get approval: approval not found: local-x"));
+    }
 }

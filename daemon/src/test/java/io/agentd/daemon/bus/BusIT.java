@@ -1,5 +1,6 @@
 package io.agentd.daemon.bus;
 
+import io.agentd.daemon.json.JsonMappers;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
@@ -67,7 +68,7 @@ class BusIT {
         // Event timestamps (and so retention) follow the test clock; heartbeats and ids need real time.
         eventLog = new EventLog(database, new EventBus(Clock.systemUTC(), CAPACITY), clock);
         MethodRegistry registry = new MethodRegistry();
-        new SubscribeHandler(eventLog, Clock.systemUTC(), HEARTBEAT).register(registry);
+        new SubscribeHandler(new Subscriptions(eventLog, Clock.systemUTC(), HEARTBEAT)).register(registry);
         socketDir = Files.createTempDirectory(Path.of("/tmp"), "agentd-bus");
         server = RpcServer.start(socketDir.resolve("d.sock"), registry,
                 new RpcServerOptions(RpcServerOptions.DEFAULT_MAX_LINE_BYTES, Duration.ofSeconds(1)));
@@ -233,8 +234,8 @@ class BusIT {
         assertThat(heartbeat.get("id").isNull()).isTrue();
         assertThat(heartbeat.path("result").has("event")).isFalse();
 
-        database.write(tx -> eventLog.publish(tx, BusEventType.CONVERSATION_UPDATED, "s1", "r1", EventLog.object()));
-        BusEvent status = publish(0, 0, 0);
+        database.write(tx -> eventLog.append(tx, BusEventType.CONVERSATION_UPDATED, "s1", "r1", "{}"));
+        PublishedEvent status = publish(0, 0, 0);
         // hlyr skips heartbeats and emits result.event; the filtered-out conversation event never comes.
         JsonNode event = sub.events(1).getFirst();
         assertThat(event.path("type").asString()).isEqualTo("session_status_changed");
@@ -283,8 +284,9 @@ class BusIT {
         assertThat(seqs(stale.events(1))).containsExactly(6L);
     }
 
-    private BusEvent publish(int publisher, int index, int padding) {
-        ObjectNode data = EventLog.object();
+    private PublishedEvent publish(int publisher, int index, int padding) {
+        // A synthetic payload that says who published it and when, recorded like a real one.
+        ObjectNode data = JsonMappers.daemon().createObjectNode();
         data.put("session_id", "s1");
         data.put("run_id", "r1");
         data.put("publisher", publisher);
@@ -292,7 +294,8 @@ class BusIT {
         if (padding > 0) {
             data.put("padding", "x".repeat(padding));
         }
-        return database.write(tx -> eventLog.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data));
+        return database.write(tx -> eventLog.append(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1",
+                JsonMappers.daemon().writeValueAsString(data)));
     }
 
     private LineClient connect() throws IOException {

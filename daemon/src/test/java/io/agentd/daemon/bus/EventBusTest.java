@@ -1,7 +1,6 @@
 package io.agentd.daemon.bus;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,10 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class EventBusTest {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private static BusEvent event(long seq, String type) {
-        return new BusEvent(seq, type, Instant.EPOCH, "s1", "r1", MAPPER.createObjectNode());
+    private static PublishedEvent event(long seq, String type) {
+        return new PublishedEvent(seq, type, Instant.EPOCH, "s1", "r1", "{}");
     }
 
     @Test
@@ -32,7 +30,7 @@ class EventBusTest {
                 for (int i = 0; i < 50; i++) {
                     bus.dispatch(event(++seq, "session_status_changed"));
                 }
-                BusEvent e;
+                PublishedEvent e;
                 while ((e = reading.poll(Duration.ZERO)) != null) {
                     received.add(e.seq());
                 }

@@ -5,7 +5,7 @@ import io.agentd.store.testing.TempDatabaseExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.node.ObjectNode;
+import io.agentd.daemon.json.JsonMappers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +35,8 @@ class EventLogTest {
     @Test
     void aRolledBackChangePublishesNothing() throws Exception {
         assertThatThrownBy(() -> database.write(tx -> {
-            log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(1));
-            log.publish(tx, BusEventType.CONVERSATION_UPDATED, "s1", "r1", data(2));
+            log.publish(tx, title("s1", "r1", 1));
+            log.publish(tx, title("s1", "r1", 2));
             throw new IllegalStateException("the change failed");
         })).hasMessage("the change failed");
         assertThat(subscriber.poll(Duration.ofMillis(100))).isNull();
@@ -46,19 +46,19 @@ class EventLogTest {
 
     @Test
     void aFailingWorkBatchedWithACommittedOneDoesNotLeakItsEventNorSuppressTheOther() throws Exception {
-        CompletableFuture<BusEvent> failing = database.writeAsync(tx -> {
-            log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(1));
+        CompletableFuture<PublishedEvent> failing = database.writeAsync(tx -> {
+            log.publish(tx, title("s1", "r1", 1));
             throw new IllegalStateException("the change failed");
         });
-        CompletableFuture<BusEvent> committed = database.writeAsync(
-                tx -> log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s2", "r2", data(2)));
+        CompletableFuture<PublishedEvent> committed = database.writeAsync(
+                tx -> log.publish(tx, title("s2", "r2", 2)));
         assertThat(failing).failsWithin(Duration.ofSeconds(5));
-        BusEvent published = committed.get();
-        BusEvent received = subscriber.poll(Duration.ofSeconds(5));
+        PublishedEvent published = committed.get();
+        PublishedEvent received = subscriber.poll(Duration.ofSeconds(5));
         assertThat(received).isEqualTo(published);
         assertThat(received.sessionId()).isEqualTo("s2");
         assertThat(subscriber.poll(Duration.ofMillis(100))).isNull();
-        assertThat(log.after(0, 100)).extracting(BusEvent::seq).containsExactly(published.seq());
+        assertThat(log.after(0, 100)).extracting(PublishedEvent::seq).containsExactly(published.seq());
     }
 
     @Test
@@ -67,59 +67,59 @@ class EventLogTest {
         for (int i = 0; i < 5; i++) {
             int n = i;
             published.addAll(database.write(tx -> List.of(
-                    log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(2 * n)).seq(),
-                    log.publish(tx, BusEventType.CONVERSATION_UPDATED, "s1", "r1", data(2 * n + 1)).seq())));
+                    log.publish(tx, title("s1", "r1", 2 * n)).seq(),
+                    log.publish(tx, title("s1", "r1", 2 * n + 1)).seq())));
         }
         List<Long> received = new ArrayList<>();
-        BusEvent e;
+        PublishedEvent e;
         while ((e = subscriber.poll(Duration.ofMillis(200))) != null) {
             received.add(e.seq());
-            assertThat(e.data().path("n").asInt()).isEqualTo(received.size() - 1);
+            assertThat(n(e)).isEqualTo(received.size() - 1);
         }
         assertThat(published).hasSize(10).isSorted().doesNotHaveDuplicates();
         assertThat(received).isEqualTo(published);
-        assertThat(log.after(0, 100)).extracting(BusEvent::seq).isEqualTo(published);
+        assertThat(log.after(0, 100)).extracting(PublishedEvent::seq).isEqualTo(published);
         assertThat(log.lastSeq()).isEqualTo(published.getLast());
     }
 
     @Test
     void manyEventsPublishedAtOnceKeepTheirOrderInTheLogAndOnTheBus() throws Exception {
-        List<EventLog.Draft> drafts = new ArrayList<>();
+        List<BusEvent> drafts = new ArrayList<>();
         for (int i = 0; i < 70; i++) {
-            drafts.add(new EventLog.Draft(BusEventType.CONVERSATION_UPDATED, "s1", "r1", data(i + 1)));
+            drafts.add(title("s1", "r1", i + 1));
         }
-        List<BusEvent> published = database.write(tx -> {
-            List<BusEvent> out = new ArrayList<>();
-            out.add(log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(0)));
+        List<PublishedEvent> published = database.write(tx -> {
+            List<PublishedEvent> out = new ArrayList<>();
+            out.add(log.publish(tx, title("s1", "r1", 0)));
             out.addAll(log.publishAll(tx, drafts));
             out.addAll(log.publishAll(tx, List.of()));
             return out;
         });
 
-        assertThat(published).extracting(BusEvent::seq).hasSize(71).isSorted().doesNotHaveDuplicates();
-        assertThat(published).extracting(e -> e.data().path("n").asInt())
+        assertThat(published).extracting(PublishedEvent::seq).hasSize(71).isSorted().doesNotHaveDuplicates();
+        assertThat(published).extracting(e -> n(e))
                 .isEqualTo(IntStream.range(0, 71).boxed().toList());
-        List<BusEvent> received = new ArrayList<>();
-        BusEvent e;
+        List<PublishedEvent> received = new ArrayList<>();
+        PublishedEvent e;
         while ((e = subscriber.poll(Duration.ofMillis(200))) != null) {
             received.add(e);
         }
         assertThat(received).isEqualTo(published);
-        assertThat(log.after(0, 100)).extracting(BusEvent::seq, x -> x.data().path("n").asInt())
-                .isEqualTo(published.stream().map(x -> tuple(x.seq(), x.data().path("n").asInt())).toList());
+        assertThat(log.after(0, 100)).extracting(PublishedEvent::seq, x -> n(x))
+                .isEqualTo(published.stream().map(x -> tuple(x.seq(), n(x))).toList());
     }
 
     @Test
     void pruningEveryEventKeepsTheSequencePositionSoAGapIsStillVisible() {
         for (int i = 0; i < 3; i++) {
             int n = i;
-            database.write(tx -> log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(n)));
+            database.write(tx -> log.publish(tx, title("s1", "r1", n)));
         }
         clock.advance(Duration.ofDays(2));
         assertThat(log.prune(Duration.ofDays(1))).isEqualTo(3);
         assertThat(log.lastSeq()).isEqualTo(3);
         assertThat(log.firstSeq()).isEqualTo(4);
-        BusEvent next = database.write(tx -> log.publish(tx, BusEventType.SESSION_STATUS_CHANGED, "s1", "r1", data(3)));
+        PublishedEvent next = database.write(tx -> log.publish(tx, title("s1", "r1", 3)));
         assertThat(next.seq()).isEqualTo(4);
         assertThat(log.firstSeq()).isEqualTo(4);
     }
@@ -130,9 +130,12 @@ class EventLogTest {
         assertThat(log.firstSeq()).isEqualTo(1);
     }
 
-    private static ObjectNode data(int n) {
-        ObjectNode data = EventLog.object();
-        data.put("n", n);
-        return data;
+    /** An event that carries {@code n}, in its title. */
+    private static BusEvent title(String sessionId, String runId, int n) {
+        return new BusEvent.TitleChanged(sessionId, runId, Integer.toString(n));
+    }
+
+    private static int n(PublishedEvent e) {
+        return Integer.parseInt(JsonMappers.daemon().readTree(e.dataJson()).path("title").asString());
     }
 }

@@ -1,7 +1,6 @@
 package io.agentd.daemon.bus;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +11,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SubscriberTest {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Duration NO_WAIT = Duration.ZERO;
 
-    private static BusEvent event(long seq) {
-        return new BusEvent(seq, "session_status_changed", Instant.EPOCH, "s1", "r1", MAPPER.createObjectNode());
+    private static PublishedEvent event(long seq) {
+        return new PublishedEvent(seq, "session_status_changed", Instant.EPOCH, "s1", "r1", "{}");
     }
 
     @Test
@@ -79,7 +77,7 @@ class SubscriberTest {
 
     private static List<Long> drain(Subscriber s) throws InterruptedException {
         List<Long> seqs = new ArrayList<>();
-        BusEvent e;
+        PublishedEvent e;
         while ((e = s.poll(NO_WAIT)) != null) {
             seqs.add(e.seq());
         }

@@ -1,7 +1,6 @@
 package io.agentd.daemon.bus;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.Set;
@@ -9,10 +8,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SubscriptionFilterTest {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private static BusEvent event(String type, String sessionId, String runId) {
-        return new BusEvent(1, type, Instant.EPOCH, sessionId, runId, MAPPER.createObjectNode());
+    private static PublishedEvent event(String type, String sessionId, String runId) {
+        return new PublishedEvent(1, type, Instant.EPOCH, sessionId, runId, "{}");
     }
 
     @Test

@@ -16,7 +16,7 @@ class McpInjectionTest {
         McpInjection injection = new McpInjection(List.of("humanlayer", "mcp", "claude_approvals"), SOCKET);
         Map<String, McpServerSpec> servers = injection.apply(Map.of(
                 "files", McpServerSpec.stdio("files-server", List.of("--root", "/"), Map.of("TOKEN", "t")),
-                "web", new McpServerSpec(null, null, null, "http", "https://mcp.example/x", Map.of())), "s1", "r1");
+                "web", McpServerSpec.http("https://mcp.example/x", Map.of())), "s1", "r1");
         assertThat(servers.keySet()).containsExactly("codelayer", "files", "web");
         McpServerSpec codelayer = servers.get("codelayer");
         assertThat(codelayer.command()).isEqualTo("humanlayer");

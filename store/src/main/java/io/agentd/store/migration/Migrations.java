@@ -16,7 +16,9 @@ public final class Migrations {
             new Migration(2, "session processes: pid, start time, spool and processed offset", "V002__session_processes.sql"),
             new Migration(3, "events: the numbered, persisted log behind subscriptions", "V003__events.sql"),
             new Migration(4, "approvals: which rule decided each one", "V004__approval_decided_by.sql"),
-            new Migration(5, "session processes: why agentd stopped one itself", "V005__process_stop_reason.sql"));
+            new Migration(5, "session processes: why agentd stopped one itself", "V005__process_stop_reason.sql"),
+            new Migration(6, "raw events: their parsed type; MCP servers: HTTP servers as URL and headers",
+                    "V006__typed_raw_events_and_mcp_transport.sql"));
 
     private Migrations() {
     }

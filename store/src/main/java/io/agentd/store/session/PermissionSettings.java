@@ -22,4 +22,9 @@ public record PermissionSettings(
     public static PermissionSettings none() {
         return new PermissionSettings(false, false, null, null);
     }
+
+    /** These settings with the bypass switched off (auto-accept of edits kept). */
+    public PermissionSettings withoutBypass() {
+        return new PermissionSettings(autoAcceptEdits, false, null, null);
+    }
 }

@@ -12,4 +12,9 @@ public record SessionOutcome(
     public static SessionOutcome none() {
         return new SessionOutcome(null, null, null, null, null, null);
     }
+
+    /** An ending that knows nothing but why the session failed. */
+    public static SessionOutcome failed(String errorMessage) {
+        return new SessionOutcome(null, null, null, null, null, errorMessage);
+    }
 }

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -20,84 +22,109 @@ import static io.agentd.store.jdbc.ResultColumns.doubleOrNull;
 import static io.agentd.store.jdbc.ResultColumns.instant;
 import static io.agentd.store.jdbc.ResultColumns.intOrNull;
 import static io.agentd.store.jdbc.ResultColumns.longOrNull;
-import static io.agentd.store.jdbc.ResultColumns.position;
 
 /** SQL for {@code sessions}. Stateless; every method runs on the connection it is given. */
 public final class SessionRepository {
-    private static final List<String> COLUMN_NAMES = List.of(
-            "id", "run_id", "claude_session_id", "parent_session_id", "status", "query", "summary", "title", "model",
-            "model_id", "working_dir", "max_turns", "system_prompt", "append_system_prompt", "custom_instructions",
-            "permission_prompt_tool", "allowed_tools", "disallowed_tools", "additional_directories", "created_at",
-            "last_activity_at", "completed_at", "cost_usd", "duration_ms", "duration_api_ms", "num_turns",
-            "result_content", "error_message", "input_tokens", "output_tokens", "cache_creation_input_tokens",
-            "cache_read_input_tokens", "effective_context_tokens", "context_window", "auto_accept_edits",
-            "dangerously_skip_permissions", "dangerously_skip_permissions_expires_at",
-            "dangerously_skip_permissions_timeout_ms", "archived", "proxy_enabled", "proxy_base_url",
-            "proxy_model_override", "proxy_api_key", "editor_state");
+    /**
+     * The columns of {@code sessions} this repository writes and reads, in the order of every INSERT and
+     * SELECT below: the SQL name is the constant's name in lower case, the position its order here, and the
+     * function what an insert stores. A new column is a constant here (and its read in {@link #map}).
+     */
+    private enum Column {
+        ID(SessionRow::id),
+        RUN_ID(SessionRow::runId),
+        CLAUDE_SESSION_ID(SessionRow::claudeSessionId),
+        PARENT_SESSION_ID(SessionRow::parentSessionId),
+        STATUS(SessionRow::status),
+        QUERY(SessionRow::query),
+        SUMMARY(SessionRow::summary),
+        TITLE(SessionRow::title),
+        MODEL(SessionRow::model),
+        MODEL_ID(SessionRow::modelId),
+        WORKING_DIR(SessionRow::workingDir),
+        MAX_TURNS(s -> s.config().maxTurns()),
+        SYSTEM_PROMPT(s -> s.config().systemPrompt()),
+        APPEND_SYSTEM_PROMPT(s -> s.config().appendSystemPrompt()),
+        CUSTOM_INSTRUCTIONS(s -> s.config().customInstructions()),
+        PERMISSION_PROMPT_TOOL(s -> s.config().permissionPromptTool()),
+        ALLOWED_TOOLS(s -> JsonLists.write(s.config().allowedTools())),
+        DISALLOWED_TOOLS(s -> JsonLists.write(s.config().disallowedTools())),
+        ADDITIONAL_DIRECTORIES(s -> JsonLists.write(s.config().additionalDirectories())),
+        CREATED_AT(SessionRow::createdAt),
+        LAST_ACTIVITY_AT(SessionRow::lastActivityAt),
+        COMPLETED_AT(SessionRow::completedAt),
+        COST_USD(s -> s.outcome().costUsd()),
+        DURATION_MS(s -> s.outcome().durationMs()),
+        DURATION_API_MS(s -> s.outcome().durationApiMs()),
+        NUM_TURNS(s -> s.outcome().numTurns()),
+        RESULT_CONTENT(s -> s.outcome().resultContent()),
+        ERROR_MESSAGE(s -> s.outcome().errorMessage()),
+        INPUT_TOKENS(s -> s.tokens().inputTokens()),
+        OUTPUT_TOKENS(s -> s.tokens().outputTokens()),
+        CACHE_CREATION_INPUT_TOKENS(s -> s.tokens().cacheCreationInputTokens()),
+        CACHE_READ_INPUT_TOKENS(s -> s.tokens().cacheReadInputTokens()),
+        EFFECTIVE_CONTEXT_TOKENS(s -> s.tokens().effectiveContextTokens()),
+        CONTEXT_WINDOW(s -> s.tokens().contextWindow()),
+        AUTO_ACCEPT_EDITS(s -> s.permissions().autoAcceptEdits()),
+        DANGEROUSLY_SKIP_PERMISSIONS(s -> s.permissions().dangerouslySkipPermissions()),
+        DANGEROUSLY_SKIP_PERMISSIONS_EXPIRES_AT(s -> s.permissions().bypassExpiresAt()),
+        DANGEROUSLY_SKIP_PERMISSIONS_TIMEOUT_MS(s -> s.permissions().bypassTimeoutMs()),
+        ARCHIVED(SessionRow::archived),
+        PROXY_ENABLED(s -> s.proxy().enabled()),
+        PROXY_BASE_URL(s -> s.proxy().baseUrl()),
+        PROXY_MODEL_OVERRIDE(s -> s.proxy().modelOverride()),
+        PROXY_API_KEY(s -> s.proxy().apiKey()),
+        EDITOR_STATE(SessionRow::editorState);
+
+        private final String sql = name().toLowerCase(Locale.ROOT);
+        /** 1-based position in a SELECT of all columns; mappers read by position (see ResultColumns). */
+        private final int at = ordinal() + 1;
+        private final Function<SessionRow, Object> value;
+
+        Column(Function<SessionRow, Object> value) {
+            this.value = value;
+        }
+
+        /** A row as selected with all columns in this order. */
+        static SessionRow read(ResultSet rs) throws SQLException {
+            return new SessionRow(
+                    rs.getString(ID.at), rs.getString(RUN_ID.at), rs.getString(CLAUDE_SESSION_ID.at),
+                    rs.getString(PARENT_SESSION_ID.at), SessionStatus.fromWire(rs.getString(STATUS.at)),
+                    rs.getString(QUERY.at), rs.getString(SUMMARY.at), rs.getString(TITLE.at), rs.getString(MODEL.at),
+                    rs.getString(MODEL_ID.at), rs.getString(WORKING_DIR.at),
+                    new LaunchConfig(intOrNull(rs, MAX_TURNS.at), rs.getString(SYSTEM_PROMPT.at),
+                            rs.getString(APPEND_SYSTEM_PROMPT.at), rs.getString(CUSTOM_INSTRUCTIONS.at),
+                            rs.getString(PERMISSION_PROMPT_TOOL.at), JsonLists.read(rs.getString(ALLOWED_TOOLS.at)),
+                            JsonLists.read(rs.getString(DISALLOWED_TOOLS.at)),
+                            JsonLists.read(rs.getString(ADDITIONAL_DIRECTORIES.at))),
+                    instant(rs, CREATED_AT.at), instant(rs, LAST_ACTIVITY_AT.at), instant(rs, COMPLETED_AT.at),
+                    new SessionOutcome(doubleOrNull(rs, COST_USD.at), longOrNull(rs, DURATION_MS.at),
+                            longOrNull(rs, DURATION_API_MS.at), intOrNull(rs, NUM_TURNS.at),
+                            rs.getString(RESULT_CONTENT.at), rs.getString(ERROR_MESSAGE.at)),
+                    new TokenCounts(longOrNull(rs, INPUT_TOKENS.at), longOrNull(rs, OUTPUT_TOKENS.at),
+                            longOrNull(rs, CACHE_CREATION_INPUT_TOKENS.at), longOrNull(rs, CACHE_READ_INPUT_TOKENS.at),
+                            longOrNull(rs, EFFECTIVE_CONTEXT_TOKENS.at), longOrNull(rs, CONTEXT_WINDOW.at)),
+                    new PermissionSettings(bool(rs, AUTO_ACCEPT_EDITS.at), bool(rs, DANGEROUSLY_SKIP_PERMISSIONS.at),
+                            instant(rs, DANGEROUSLY_SKIP_PERMISSIONS_EXPIRES_AT.at),
+                            longOrNull(rs, DANGEROUSLY_SKIP_PERMISSIONS_TIMEOUT_MS.at)),
+                    bool(rs, ARCHIVED.at),
+                    new ProxySettings(bool(rs, PROXY_ENABLED.at), rs.getString(PROXY_BASE_URL.at),
+                            rs.getString(PROXY_MODEL_OVERRIDE.at), rs.getString(PROXY_API_KEY.at)),
+                    rs.getString(EDITOR_STATE.at));
+        }
+    }
+
+    private static final List<Column> ALL = List.of(Column.values());
     private static final String COLUMNS = columns("");
-    // Positions in every SELECT below, which all list COLUMN_NAMES in this order.
-    private static final int ID = position(COLUMN_NAMES, "id");
-    private static final int RUN_ID = position(COLUMN_NAMES, "run_id");
-    private static final int CLAUDE_SESSION_ID = position(COLUMN_NAMES, "claude_session_id");
-    private static final int PARENT_SESSION_ID = position(COLUMN_NAMES, "parent_session_id");
-    private static final int STATUS = position(COLUMN_NAMES, "status");
-    private static final int QUERY = position(COLUMN_NAMES, "query");
-    private static final int SUMMARY = position(COLUMN_NAMES, "summary");
-    private static final int TITLE = position(COLUMN_NAMES, "title");
-    private static final int MODEL = position(COLUMN_NAMES, "model");
-    private static final int MODEL_ID = position(COLUMN_NAMES, "model_id");
-    private static final int WORKING_DIR = position(COLUMN_NAMES, "working_dir");
-    private static final int MAX_TURNS = position(COLUMN_NAMES, "max_turns");
-    private static final int SYSTEM_PROMPT = position(COLUMN_NAMES, "system_prompt");
-    private static final int APPEND_SYSTEM_PROMPT = position(COLUMN_NAMES, "append_system_prompt");
-    private static final int CUSTOM_INSTRUCTIONS = position(COLUMN_NAMES, "custom_instructions");
-    private static final int PERMISSION_PROMPT_TOOL = position(COLUMN_NAMES, "permission_prompt_tool");
-    private static final int ALLOWED_TOOLS = position(COLUMN_NAMES, "allowed_tools");
-    private static final int DISALLOWED_TOOLS = position(COLUMN_NAMES, "disallowed_tools");
-    private static final int ADDITIONAL_DIRECTORIES = position(COLUMN_NAMES, "additional_directories");
-    private static final int CREATED_AT = position(COLUMN_NAMES, "created_at");
-    private static final int LAST_ACTIVITY_AT = position(COLUMN_NAMES, "last_activity_at");
-    private static final int COMPLETED_AT = position(COLUMN_NAMES, "completed_at");
-    private static final int COST_USD = position(COLUMN_NAMES, "cost_usd");
-    private static final int DURATION_MS = position(COLUMN_NAMES, "duration_ms");
-    private static final int DURATION_API_MS = position(COLUMN_NAMES, "duration_api_ms");
-    private static final int NUM_TURNS = position(COLUMN_NAMES, "num_turns");
-    private static final int RESULT_CONTENT = position(COLUMN_NAMES, "result_content");
-    private static final int ERROR_MESSAGE = position(COLUMN_NAMES, "error_message");
-    private static final int INPUT_TOKENS = position(COLUMN_NAMES, "input_tokens");
-    private static final int OUTPUT_TOKENS = position(COLUMN_NAMES, "output_tokens");
-    private static final int CACHE_CREATION_INPUT_TOKENS = position(COLUMN_NAMES, "cache_creation_input_tokens");
-    private static final int CACHE_READ_INPUT_TOKENS = position(COLUMN_NAMES, "cache_read_input_tokens");
-    private static final int EFFECTIVE_CONTEXT_TOKENS = position(COLUMN_NAMES, "effective_context_tokens");
-    private static final int CONTEXT_WINDOW = position(COLUMN_NAMES, "context_window");
-    private static final int AUTO_ACCEPT_EDITS = position(COLUMN_NAMES, "auto_accept_edits");
-    private static final int DANGEROUSLY_SKIP_PERMISSIONS = position(COLUMN_NAMES, "dangerously_skip_permissions");
-    private static final int DANGEROUSLY_SKIP_PERMISSIONS_EXPIRES_AT = position(COLUMN_NAMES, "dangerously_skip_permissions_expires_at");
-    private static final int DANGEROUSLY_SKIP_PERMISSIONS_TIMEOUT_MS = position(COLUMN_NAMES, "dangerously_skip_permissions_timeout_ms");
-    private static final int ARCHIVED = position(COLUMN_NAMES, "archived");
-    private static final int PROXY_ENABLED = position(COLUMN_NAMES, "proxy_enabled");
-    private static final int PROXY_BASE_URL = position(COLUMN_NAMES, "proxy_base_url");
-    private static final int PROXY_MODEL_OVERRIDE = position(COLUMN_NAMES, "proxy_model_override");
-    private static final int PROXY_API_KEY = position(COLUMN_NAMES, "proxy_api_key");
-    private static final int EDITOR_STATE = position(COLUMN_NAMES, "editor_state");
+    private static final String INSERT = "INSERT INTO sessions (" + COLUMNS + ") VALUES ("
+            + "?, ".repeat(ALL.size() - 1) + "?)";
 
     public void insert(Connection c, SessionRow s) throws SQLException {
-        LaunchConfig cfg = s.config();
-        SessionOutcome o = s.outcome();
-        TokenCounts t = s.tokens();
-        PermissionSettings p = s.permissions();
-        ProxySettings x = s.proxy();
-        Sql.update(c, "INSERT INTO sessions (" + COLUMNS + ") VALUES (" + "?, ".repeat(COLUMN_NAMES.size() - 1) + "?)",
-                s.id(), s.runId(), s.claudeSessionId(), s.parentSessionId(), s.status(), s.query(), s.summary(),
-                s.title(), s.model(), s.modelId(), s.workingDir(), cfg.maxTurns(), cfg.systemPrompt(),
-                cfg.appendSystemPrompt(), cfg.customInstructions(), cfg.permissionPromptTool(),
-                JsonLists.write(cfg.allowedTools()), JsonLists.write(cfg.disallowedTools()),
-                JsonLists.write(cfg.additionalDirectories()), s.createdAt(), s.lastActivityAt(), s.completedAt(),
-                o.costUsd(), o.durationMs(), o.durationApiMs(), o.numTurns(), o.resultContent(), o.errorMessage(),
-                t.inputTokens(), t.outputTokens(), t.cacheCreationInputTokens(), t.cacheReadInputTokens(),
-                t.effectiveContextTokens(), t.contextWindow(), p.autoAcceptEdits(), p.dangerouslySkipPermissions(),
-                p.bypassExpiresAt(), p.bypassTimeoutMs(), s.archived(), x.enabled(), x.baseUrl(), x.modelOverride(),
-                x.apiKey(), s.editorState());
+        Object[] values = new Object[ALL.size()];
+        for (Column column : ALL) {
+            values[column.at - 1] = column.value.apply(s);
+        }
+        Sql.update(c, INSERT, values);
     }
 
     public Optional<SessionRow> find(Connection c, String id) throws SQLException {
@@ -283,33 +310,10 @@ public final class SessionRepository {
     }
 
     private static String columns(String prefix) {
-        return COLUMN_NAMES.stream().map(n -> prefix + n).collect(Collectors.joining(", "));
+        return ALL.stream().map(column -> prefix + column.sql).collect(Collectors.joining(", "));
     }
 
     static SessionRow map(ResultSet rs) throws SQLException {
-        return new SessionRow(
-                rs.getString(ID), rs.getString(RUN_ID), rs.getString(CLAUDE_SESSION_ID),
-                rs.getString(PARENT_SESSION_ID), SessionStatus.fromWire(rs.getString(STATUS)),
-                rs.getString(QUERY), rs.getString(SUMMARY), rs.getString(TITLE), rs.getString(MODEL),
-                rs.getString(MODEL_ID), rs.getString(WORKING_DIR),
-                new LaunchConfig(intOrNull(rs, MAX_TURNS), rs.getString(SYSTEM_PROMPT),
-                        rs.getString(APPEND_SYSTEM_PROMPT), rs.getString(CUSTOM_INSTRUCTIONS),
-                        rs.getString(PERMISSION_PROMPT_TOOL), JsonLists.read(rs.getString(ALLOWED_TOOLS)),
-                        JsonLists.read(rs.getString(DISALLOWED_TOOLS)),
-                        JsonLists.read(rs.getString(ADDITIONAL_DIRECTORIES))),
-                instant(rs, CREATED_AT), instant(rs, LAST_ACTIVITY_AT), instant(rs, COMPLETED_AT),
-                new SessionOutcome(doubleOrNull(rs, COST_USD), longOrNull(rs, DURATION_MS),
-                        longOrNull(rs, DURATION_API_MS), intOrNull(rs, NUM_TURNS),
-                        rs.getString(RESULT_CONTENT), rs.getString(ERROR_MESSAGE)),
-                new TokenCounts(longOrNull(rs, INPUT_TOKENS), longOrNull(rs, OUTPUT_TOKENS),
-                        longOrNull(rs, CACHE_CREATION_INPUT_TOKENS), longOrNull(rs, CACHE_READ_INPUT_TOKENS),
-                        longOrNull(rs, EFFECTIVE_CONTEXT_TOKENS), longOrNull(rs, CONTEXT_WINDOW)),
-                new PermissionSettings(bool(rs, AUTO_ACCEPT_EDITS), bool(rs, DANGEROUSLY_SKIP_PERMISSIONS),
-                        instant(rs, DANGEROUSLY_SKIP_PERMISSIONS_EXPIRES_AT),
-                        longOrNull(rs, DANGEROUSLY_SKIP_PERMISSIONS_TIMEOUT_MS)),
-                bool(rs, ARCHIVED),
-                new ProxySettings(bool(rs, PROXY_ENABLED), rs.getString(PROXY_BASE_URL),
-                        rs.getString(PROXY_MODEL_OVERRIDE), rs.getString(PROXY_API_KEY)),
-                rs.getString(EDITOR_STATE));
+        return Column.read(rs);
     }
 }

@@ -49,8 +49,8 @@ class ConversationRepositoryTest {
         Instant now = Instant.now();
         db.write(tx -> {
             sessions.insert(tx.connection(), s);
-            events.append(tx.connection(), new NewConversationEvent(s.id(), "c", EventType.TOOL_CALL, now, "assistant",
-                    null, "toolu_1", "Write", "{\"file_path\":\"x\"}", null, null, null));
+            events.append(tx.connection(), NewConversationEvent.toolCall(s.id(), "c", now, "toolu_1", "Write",
+                    "{\"file_path\":\"x\"}", null));
             events.linkApproval(tx.connection(), s.id(), "toolu_1", "local-1", "pending");
             events.markToolCompleted(tx.connection(), s.id(), "toolu_1", 2);
             events.setApprovalStatus(tx.connection(), "local-1", "approved");
@@ -104,13 +104,11 @@ class ConversationRepositoryTest {
     }
 
     private static NewConversationEvent call(String sessionId, String toolId, Instant at) {
-        return new NewConversationEvent(sessionId, "c", EventType.TOOL_CALL, at, "assistant", null, toolId, "Bash",
-                "{}", null, null, null);
+        return NewConversationEvent.toolCall(sessionId, "c", at, toolId, "Bash", "{}", null);
     }
 
     private static NewConversationEvent result(String sessionId, String toolId, Instant at) {
-        return new NewConversationEvent(sessionId, "c", EventType.TOOL_RESULT, at, "user", null, null, null, null,
-                toolId, "ok", null);
+        return NewConversationEvent.toolResult(sessionId, "c", at, toolId, "ok");
     }
 
     @Test
@@ -160,7 +158,6 @@ class ConversationRepositoryTest {
     }
 
     private static NewConversationEvent message(String sessionId, String claudeId, String role, String text, Instant at) {
-        return new NewConversationEvent(sessionId, claudeId, EventType.MESSAGE, at, role, text, null, null, null, null,
-                null, null);
+        return NewConversationEvent.message(sessionId, claudeId, at, role, text);
     }
 }

@@ -70,7 +70,7 @@ class ReadMappersTest {
     @Test
     void mcpServersSnapshotsAndEventsRoundTripEveryColumn(Database db) {
         SessionRow s = insertSession(db);
-        McpServerRow server = new McpServerRow(s.id(), "approvals", "agentctl", List.of("mcp", "--x"), Map.of("K", "V"));
+        McpServerRow server = new McpServerRow.Stdio(s.id(), "approvals", "agentctl", List.of("mcp", "--x"), Map.of("K", "V"));
         FileSnapshotRow snapshot = new FileSnapshotRow("toolu_1", s.id(), "/a.txt", "text", T);
         EventRepository events = new EventRepository();
         EventRow event = db.write(tx -> {

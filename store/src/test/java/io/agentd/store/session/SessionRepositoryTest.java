@@ -63,7 +63,7 @@ class SessionRepositoryTest {
             sessions.finish(tx.connection(), row.id(), SessionStatus.COMPLETED,
                     new SessionOutcome(0.5, 10L, 8L, 3, "answer", null), now);
             sessions.finish(tx.connection(), row.id(), SessionStatus.FAILED,
-                    new SessionOutcome(null, null, null, null, null, "boom"), now);
+                    SessionOutcome.failed("boom"), now);
             return null;
         });
         SessionRow stored = db.read(c -> sessions.find(c, row.id())).orElseThrow();

@@ -15,7 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * @param <T> the row type
  */
-final class RowHandoff<T> {
+final class RowHandoff<T> implements RowStream<T> {
     private static final Object END = new Object();
 
     private final int chunkRows;
@@ -57,8 +57,9 @@ final class RowHandoff<T> {
      *
      * @throws RuntimeException what the reader failed with (a store failure as {@link Database#read} throws it)
      */
+    @Override
     @SuppressWarnings("unchecked")
-    List<T> next() {
+    public List<T> next() {
         Object chunk;
         try {
             chunk = chunks.take();

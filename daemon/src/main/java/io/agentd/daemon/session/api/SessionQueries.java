@@ -2,87 +2,42 @@ package io.agentd.daemon.session.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentd.daemon.error.AgentdException;
-import io.agentd.daemon.rpc.MethodRegistry;
-import io.agentd.daemon.rpc.NoParams;
-import io.agentd.store.Database;
 import io.agentd.store.session.LeafFilter;
-import io.agentd.store.session.SessionRepository;
-import io.agentd.store.session.SessionRow;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Read-only session methods: {@code listSessions}, {@code getSessionLeaves}, {@code getSessionState} and
- * {@code getRecentPaths}. Store failures are reported as errors; hld logs them and answers an empty list
- * for {@code listSessions}, which hides a broken database from its user.
+ * The JSON-RPC shapes of the read-only session methods ({@code listSessions}, {@code getSessionLeaves},
+ * {@code getSessionState}, {@code getRecentPaths}) and their mapping to {@link SessionQueryService}: params
+ * in, service results out as hld's wire records. No rule lives here.
  */
 public final class SessionQueries {
     /** hld's default for an absent or non-positive {@code getRecentPaths} limit. */
-    public static final int DEFAULT_RECENT_PATHS = 20;
-    /** Rows per chunk handed from the reader to the connection: small enough that writing starts early. */
-    private static final int HANDOFF_ROWS = 256;
+    public static final int DEFAULT_RECENT_PATHS = SessionQueryService.DEFAULT_RECENT_PATHS;
 
-    private final Database database;
-    private final SessionRepository sessions = new SessionRepository();
+    private final SessionQueryService service;
 
-    public SessionQueries(Database database) {
-        this.database = requireNonNull(database, "database is null");
+    public SessionQueries(SessionQueryService service) {
+        this.service = requireNonNull(service, "service is null");
     }
 
-    /** Registers the four methods. */
-    public void register(MethodRegistry registry) {
-        registry.register("listSessions", NoParams.class, (params, context) -> listSessions());
-        registry.register("getSessionLeaves", LeavesParams.class, (params, context) -> sessionLeaves(params));
-        registry.register("getSessionState", SessionIdParams.class, (params, context) -> sessionState(params));
-        registry.register("getRecentPaths", RecentPathsParams.class, (params, context) -> recentPaths(params));
-    }
-
-    /** Every session, most recently active first. */
+    /** Every session, most recently active first, written while the store reads them. */
     public SessionsResult listSessions() {
-        return read((c, rows) -> sessions.list(c, rows::add));
+        return new SessionsResult(service.list());
     }
 
     /** Sessions no other session continues, filtered, most recently active first. */
     public SessionsResult sessionLeaves(LeavesParams params) {
-        LeafFilter filter = LeafFilter.fromWire(params.filter());
-        return read((c, rows) -> sessions.leaves(c, filter, rows::add));
+        return new SessionsResult(service.leaves(LeafFilter.fromWire(params.filter())));
     }
 
     /** One session's state. */
     public SessionStateResult sessionState(SessionIdParams params) {
-        return database.read(c -> sessions.find(c, params.sessionId()))
-                .map(row -> new SessionStateResult(SessionStateView.from(row)))
-                .orElseThrow(() -> AgentdException.notFound(
-                        "failed to get session: session not found: " + params.sessionId()));
+        return new SessionStateResult(SessionStateView.from(service.state(params.sessionId())));
     }
 
     /** Working directories by most recent use. */
     public RecentPathsResult recentPaths(RecentPathsParams params) {
-        int limit = params.limit() == null || params.limit() <= 0 ? DEFAULT_RECENT_PATHS : params.limit();
-        return new RecentPathsResult(database.read(c -> sessions.recentPaths(c, limit)).stream()
-                .map(RecentPathView::from).toList());
-    }
-
-    /** Starts the query on a reader and returns at once: the rows are written as the reader hands them over. */
-    private SessionsResult read(SessionQuery query) {
-        RowHandoff<SessionRow> rows = new RowHandoff<>(HANDOFF_ROWS);
-        database.readAsync(c -> {
-            query.run(c, rows);
-            rows.finish();
-            return null;
-        }).exceptionally(failure -> {
-            rows.fail(failure);
-            return null;
-        });
-        return new SessionsResult(rows);
-    }
-
-    /** A session query that hands its rows over one by one. */
-    @FunctionalInterface
-    private interface SessionQuery {
-        void run(Connection c, RowHandoff<SessionRow> rows) throws SQLException;
+        return new RecentPathsResult(service.recentPaths(params.limit()).stream().map(RecentPathView::from).toList());
     }
 
     /**

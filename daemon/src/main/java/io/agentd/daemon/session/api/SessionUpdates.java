@@ -3,48 +3,23 @@ package io.agentd.daemon.session.api;
 import static java.util.Objects.requireNonNull;
 
 import io.agentd.daemon.error.AgentdException;
-import io.agentd.daemon.session.SessionEvents;
-import io.agentd.daemon.rpc.MethodRegistry;
-import io.agentd.store.Database;
-import io.agentd.store.Tx;
-import io.agentd.store.session.SessionRepository;
-import io.agentd.store.session.SessionRow;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * User edits of a session that need no running process: {@code archiveSession},
- * {@code bulkArchiveSessions} and {@code updateSessionTitle}. Each change is told to
- * {@link io.agentd.daemon.session.SessionEvents} inside the transaction that makes it.
+ * The JSON-RPC shapes of the user edits that need no running process ({@code archiveSession},
+ * {@code bulkArchiveSessions}, {@code updateSessionTitle}) and their mapping to {@link SessionService}.
+ * No rule lives here.
  */
 public final class SessionUpdates {
-    private final Database database;
-    private final SessionEvents events;
-    private final SessionRepository sessions = new SessionRepository();
+    private final SessionService service;
 
-    public SessionUpdates(Database database, SessionEvents events) {
-        this.database = requireNonNull(database, "database is null");
-        this.events = requireNonNull(events, "events is null");
-    }
-
-    /** Registers the three methods. */
-    public void register(MethodRegistry registry) {
-        registry.register("archiveSession", ArchiveParams.class, (params, context) -> archive(params));
-        registry.register("bulkArchiveSessions", BulkArchiveParams.class, (params, context) -> bulkArchive(params));
-        registry.register("updateSessionTitle", TitleParams.class, (params, context) -> updateTitle(params));
+    public SessionUpdates(SessionService service) {
+        this.service = requireNonNull(service, "service is null");
     }
 
     /** Sets or clears one session's archived flag. */
     public SuccessResult archive(ArchiveParams params) {
-        database.write(tx -> {
-            if (!setArchived(tx, params.sessionId(), params.archived())) {
-                throw AgentdException.notFound(
-                        "failed to archive session: session not found: " + params.sessionId());
-            }
-            return null;
-        });
+        service.archive(params.sessionId(), params.archived());
         return SuccessResult.OK;
     }
 
@@ -53,43 +28,14 @@ public final class SessionUpdates {
      * others; they are listed in the result, whose {@code success} is then false.
      */
     public BulkArchiveResult bulkArchive(BulkArchiveParams params) {
-        List<String> failed = database.write(tx -> {
-            List<String> missing = new ArrayList<>();
-            for (String id : params.sessionIds()) {
-                if (!setArchived(tx, id, params.archived())) {
-                    missing.add(id);
-                }
-            }
-            return missing;
-        });
+        List<String> failed = service.bulkArchive(params.sessionIds(), params.archived());
         return new BulkArchiveResult(failed.isEmpty(), failed.isEmpty() ? null : failed);
     }
 
     /** Sets a session's title; an absent title clears it. */
     public SuccessResult updateTitle(TitleParams params) {
-        database.write(tx -> {
-            if (!sessions.setTitle(tx.connection(), params.sessionId(), params.title())) {
-                throw AgentdException.notFound(
-                        "failed to update session: session not found: " + params.sessionId());
-            }
-            Optional<SessionRow> row = sessions.find(tx.connection(), params.sessionId());
-            if (row.isPresent()) {
-                events.titleChanged(tx, row.get());
-            }
-            return null;
-        });
+        service.updateTitle(params.sessionId(), params.title());
         return SuccessResult.OK;
-    }
-
-    private boolean setArchived(Tx tx, String id, boolean archived) throws SQLException {
-        if (!sessions.setArchived(tx.connection(), id, archived)) {
-            return false;
-        }
-        Optional<SessionRow> row = sessions.find(tx.connection(), id);
-        if (row.isPresent()) {
-            events.archivedChanged(tx, row.get());
-        }
-        return true;
     }
 
     /**

@@ -12,9 +12,10 @@ import tools.jackson.core.JsonGenerator;
  * {@link SessionInfo}, {@code []} when there are none. Written while the store still reads the rows.
  */
 public final class SessionsResult implements StreamedResult {
-    private final RowHandoff<SessionRow> rows;
+    private final RowStream<SessionRow> rows;
 
-    SessionsResult(RowHandoff<SessionRow> rows) {
+    /** Writes the sessions of {@code rows} as they arrive. */
+    public SessionsResult(RowStream<SessionRow> rows) {
         this.rows = requireNonNull(rows, "rows is null");
     }
 

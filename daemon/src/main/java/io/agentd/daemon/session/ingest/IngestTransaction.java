@@ -12,6 +12,7 @@ import io.agentd.store.approval.ApprovalRow;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.conversation.EventType;
 import io.agentd.store.conversation.NewConversationEvent;
+import io.agentd.store.rawevent.NewRawEvent;
 import io.agentd.store.session.SessionOutcome;
 import io.agentd.store.session.SessionStatus;
 import io.agentd.store.session.TokenCounts;
@@ -74,9 +75,9 @@ final class IngestTransaction {
     }
 
     void apply(List<PendingLine> batch, long end) throws SQLException {
-        List<String> raw = new ArrayList<>(batch.size());
+        List<NewRawEvent> raw = new ArrayList<>(batch.size());
         for (PendingLine line : batch) {
-            raw.add(line.raw());
+            raw.add(new NewRawEvent(line.type(), line.raw()));
         }
         ctx.rawEvents().insertAll(c, sessionId, raw, now);
         for (PendingLine line : batch) {

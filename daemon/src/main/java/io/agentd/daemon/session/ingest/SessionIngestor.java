@@ -59,15 +59,12 @@ public final class SessionIngestor implements SpoolFollower.LineSink, SpoolFollo
      * stored, so a session whose result was processed just before the crash still ends completed.
      */
     public void recallStoredResult() {
-        List<String> candidates = ctx.database().read(c -> ctx.rawEvents().latestContaining(c, sessionId,
-                "\"type\":\"result\"", 5));
-        for (String json : candidates) {
-            if (ctx.parser().parse(json) instanceof StreamEvent.Result result) {
-                IngestState.Delta delta = state.delta();
-                delta.result(result);
-                state.apply(delta);
-                return;
-            }
+        Optional<String> stored = ctx.database().read(c -> ctx.rawEvents().latestOfType(c, sessionId,
+                StreamEvent.Result.TYPE));
+        if (stored.isPresent() && ctx.parser().parse(stored.get()) instanceof StreamEvent.Result result) {
+            IngestState.Delta delta = state.delta();
+            delta.result(result);
+            state.apply(delta);
         }
     }
 

@@ -127,6 +127,9 @@ public sealed interface StreamEvent {
             String apiErrorType,
             List<String> errors,
             JsonNode raw) implements StreamEvent {
+        /** The stream-json {@code type} of a result line. */
+        public static final String TYPE = "result";
+
         public Result {
             requireNonNull(sessionId, "sessionId is null");
             requireNonNull(subtype, "subtype is null");

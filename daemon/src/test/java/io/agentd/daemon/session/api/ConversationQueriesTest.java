@@ -37,7 +37,7 @@ class ConversationQueriesTest {
     void setUp(Database database) {
         this.database = database;
         store = new StoredSessions(database);
-        queries = new ConversationQueries(database);
+        queries = new ConversationQueries(new SessionQueryService(database));
     }
 
     @Test
@@ -70,7 +70,7 @@ class ConversationQueriesTest {
     }
 
     /** Pages small enough that every test conversation spans several, read two at a time. */
-    private static final ConversationResult.PageSizing TINY = new ConversationResult.PageSizing(2, 3, 1 << 20, 2);
+    private static final ConversationPages.PageSizing TINY = new ConversationPages.PageSizing(2, 3, 1 << 20, 2);
 
     private void chainOfThree() {
         store.insert(StoredSessions.withStatus("root", SessionStatus.COMPLETED, false, null, T0));
@@ -100,7 +100,7 @@ class ConversationQueriesTest {
     @Test
     void aLongConversationIsWrittenPageByPageInOrder() {
         chainOfThree();
-        queries = new ConversationQueries(database, TINY);
+        queries = new ConversationQueries(new SessionQueryService(database, TINY));
 
         assertThat(contents(new ConversationQueries.ConversationParams("leaf", null))).isEqualTo(all());
         assertThat(contents(new ConversationQueries.ConversationParams(null, "claude-root"))).isEqualTo(all().subList(0, 7));
@@ -109,8 +109,8 @@ class ConversationQueriesTest {
     @Test
     void afterIdAndLimitPageThroughTheWholeChain() {
         chainOfThree();
-        for (ConversationResult.PageSizing sizing : List.of(TINY, ConversationResult.PageSizing.DEFAULT)) {
-            queries = new ConversationQueries(database, sizing);
+        for (ConversationPages.PageSizing sizing : List.of(TINY, ConversationPages.PageSizing.DEFAULT)) {
+            queries = new ConversationQueries(new SessionQueryService(database, sizing));
             List<String> seen = new ArrayList<>();
             Long after = null;
             while (true) {
@@ -176,7 +176,7 @@ class ConversationQueriesTest {
     @Test
     void eventsStoredAfterTheRequestArrivedAreLeftOut() {
         chainOfThree();
-        queries = new ConversationQueries(database, TINY);
+        queries = new ConversationQueries(new SessionQueryService(database, TINY));
         ConversationResult result = queries.conversation(new ConversationQueries.ConversationParams("leaf", null));
 
         store.message("leaf", "claude-leaf", "user", "late", T0);
@@ -192,7 +192,7 @@ class ConversationQueriesTest {
             for (int i = 0; i < 10; i++) {
                 ownStore.message("s1", null, "user", "m" + i, T0);
             }
-            ConversationResult result = new ConversationQueries(own, TINY)
+            ConversationResult result = new ConversationQueries(new SessionQueryService(own, TINY))
                     .conversation(new ConversationQueries.ConversationParams("s1", null));
             own.close();
 
@@ -204,7 +204,7 @@ class ConversationQueriesTest {
 
     @Test
     void pagesShrinkWhenEventsCarryMuchText() {
-        ConversationResult.PageSizing sizing = new ConversationResult.PageSizing(10, 1_000, 100_000, 2);
+        ConversationPages.PageSizing sizing = new ConversationPages.PageSizing(10, 1_000, 100_000, 2);
         ConversationEventRow big = new ConversationEventRow(1, "s", null, 1, EventType.TOOL_RESULT, T0, "user", null,
                 null, null, null, "toolu_1", "x".repeat(10_000), false, null, null, null);
         ConversationEventRow small = new ConversationEventRow(2, "s", null, 2, EventType.MESSAGE, T0, "user", "hi",

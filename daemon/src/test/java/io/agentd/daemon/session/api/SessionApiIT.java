@@ -4,6 +4,8 @@ import static io.agentd.daemon.session.api.StoredSessions.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentd.daemon.rpc.MethodRegistry;
+import io.agentd.daemon.rpc.methods.SessionRpcBindings;
+import io.agentd.daemon.session.SessionEvents;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
 import io.agentd.testkit.daemon.LineClient;
@@ -43,7 +45,8 @@ class SessionApiIT {
         store.message("root", "claude-root", "user", "first", T0);
         store.message("leaf", "claude-leaf", "user", "second", T0.plusSeconds(1));
         MethodRegistry registry = new MethodRegistry();
-        SessionApi.register(registry, database, io.agentd.daemon.session.SessionEvents.NONE);
+        new SessionRpcBindings(TestServices.sessions(database, SessionEvents.NONE), new SessionQueryService(database))
+                .registerStoreMethods(registry);
         // Unix socket paths must stay short, so not under the (long) build directory.
         dir = Files.createTempDirectory(Path.of("/tmp"), "agentd-api");
         server = RpcServer.start(dir.resolve("d.sock"), registry, RpcServerOptions.defaults());
@@ -61,7 +64,8 @@ class SessionApiIT {
     @Test
     void registersTheStoreOnlySessionMethods() {
         MethodRegistry registry = new MethodRegistry();
-        SessionApi.register(registry, database, io.agentd.daemon.session.SessionEvents.NONE);
+        new SessionRpcBindings(TestServices.sessions(database, SessionEvents.NONE), new SessionQueryService(database))
+                .registerStoreMethods(registry);
         assertThat(registry.methods()).containsExactlyInAnyOrder("listSessions", "getSessionLeaves",
                 "getSessionState", "getRecentPaths", "getConversation", "getSessionSnapshots", "archiveSession",
                 "bulkArchiveSessions", "updateSessionTitle");

@@ -30,7 +30,7 @@ class SessionQueriesTest {
     @BeforeEach
     void setUp(Database database) {
         store = new StoredSessions(database);
-        queries = new SessionQueries(database);
+        queries = new SessionQueries(new SessionQueryService(database));
     }
 
     @Test
@@ -107,7 +107,7 @@ class SessionQueriesTest {
         Database closed = Database.open(DatabaseOptions.defaults(dir.resolve("agentd.db")));
         closed.close();
 
-        assertThatThrownBy(() -> new SessionQueries(closed).listSessions()).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> new SessionQueries(new SessionQueryService(closed)).listSessions()).isInstanceOf(StoreException.class);
     }
 
     @Test

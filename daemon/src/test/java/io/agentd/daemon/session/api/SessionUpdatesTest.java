@@ -30,7 +30,7 @@ class SessionUpdatesTest {
         StoredSessions store = new StoredSessions(database);
         store.insert(StoredSessions.bare("s1", null, T0));
         store.insert(StoredSessions.bare("s2", null, T0));
-        updates = new SessionUpdates(database, events);
+        updates = new SessionUpdates(TestServices.sessions(database, events));
     }
 
     private SessionRow row(String id) {

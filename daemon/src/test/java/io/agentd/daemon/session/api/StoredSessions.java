@@ -3,7 +3,6 @@ package io.agentd.daemon.session.api;
 import io.agentd.daemon.json.JsonMappers;
 import io.agentd.store.Database;
 import io.agentd.store.conversation.ConversationRepository;
-import io.agentd.store.conversation.EventType;
 import io.agentd.store.conversation.NewConversationEvent;
 import io.agentd.store.session.LaunchConfig;
 import io.agentd.store.session.PermissionSettings;
@@ -65,14 +64,13 @@ final class StoredSessions {
     }
 
     void message(String sessionId, String claudeSessionId, String role, String content, Instant at) {
-        database.write(tx -> new ConversationRepository().append(tx.connection(), new NewConversationEvent(sessionId,
-                claudeSessionId, EventType.MESSAGE, at, role, content, null, null, null, null, null, null)));
+        database.write(tx -> new ConversationRepository().append(tx.connection(), NewConversationEvent.message(sessionId,
+                claudeSessionId, at, role, content)));
     }
 
     void toolCall(String sessionId, String toolId, String inputJson, Instant at) {
-        database.write(tx -> new ConversationRepository().append(tx.connection(), new NewConversationEvent(sessionId,
-                "claude-" + sessionId, EventType.TOOL_CALL, at, "assistant", null, toolId, "Read", inputJson, null,
-                null, "parent-tool")));
+        database.write(tx -> new ConversationRepository().append(tx.connection(), NewConversationEvent.toolCall(sessionId,
+                "claude-" + sessionId, at, toolId, "Read", inputJson, "parent-tool")));
     }
 
     void snapshot(String sessionId, String toolId, String path, Instant at) {

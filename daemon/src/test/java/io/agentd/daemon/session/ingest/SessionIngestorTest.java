@@ -211,6 +211,34 @@ class SessionIngestorTest {
         assertThat(session(ctx, resumed.id()).tokens().contextWindow()).isEqualTo(200_000);
     }
 
+    /**
+     * A daemon re-attaching to a session whose result an earlier daemon stored finds that result by the
+     * stored line's type, past later lines of other types; a session that stored none recalls nothing, even
+     * when one of its lines talks about results.
+     */
+    @Test
+    void aResumedIngestorRecallsTheStoredResultByItsType(Database db) throws Exception {
+        IngestContext ctx = context(db);
+        String result = "{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"session_id\":\"c-1\","
+                + "\"num_turns\":2,\"result\":\"ok\"}";
+        String mention = "{\"type\":\"assistant\",\"session_id\":\"c-1\",\"message\":{\"role\":\"assistant\","
+                + "\"content\":[{\"type\":\"text\",\"text\":\"a line may say \\\"type\\\":\\\"result\\\"\"}]}}";
+        SessionRow session = insertSession(ctx);
+        ingest(new SessionIngestor(ctx, session), lines((result + "\n" + mention + "\nnot json\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        SessionRow other = insertSession(ctx);
+        ingest(new SessionIngestor(ctx, other), lines((mention + "\n").getBytes(StandardCharsets.UTF_8)));
+
+        SessionIngestor resumed = new SessionIngestor(ctx, session(ctx, session.id()));
+        resumed.recallStoredResult();
+        SessionIngestor nothingStored = new SessionIngestor(ctx, session(ctx, other.id()));
+        nothingStored.recallStoredResult();
+
+        assertThat(resumed.state().result()).isNotNull();
+        assertThat(resumed.state().result().numTurns()).isEqualTo(2);
+        assertThat(nothingStored.state().result()).isNull();
+    }
+
     @Test
     void theModelChosenAtLaunchIsKeptAndInitOnlyAddsTheFullModelId(Database db) throws Exception {
         IngestContext ctx = context(db);
