@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * hld's {@code Approval} on the wire; absent optional fields are left out. {@code tool_input} is the JSON
- * Claude sent, as it was sent. {@code decided_by} (agentd) names the rule that decided it.
+ * Claude sent, as it was sent. {@code decided_by} (agentd) says what decided it, and {@code rule_id} (agentd, only when
+ * {@code decided_by} is {@code rule}) which permission rule.
  */
 public record ApprovalView(
         String id,
@@ -20,11 +21,12 @@ public record ApprovalView(
         String toolName,
         JsonNode toolInput,
         String comment,
-        String decidedBy) {
+        String decidedBy,
+        String ruleId) {
 
     static ApprovalView of(ApprovalRow a) {
         return new ApprovalView(a.id(), a.runId(), a.sessionId(), a.toolUseId(), a.status().wireName(),
                 WireTimes.rfc3339Nano(a.createdAt()), WireTimes.rfc3339Nano(a.respondedAt()), a.toolName(),
-                JsonMappers.daemon().readTree(a.toolInputJson()), a.comment(), a.decidedBy());
+                JsonMappers.daemon().readTree(a.toolInputJson()), a.comment(), a.decidedBy(), a.ruleId());
     }
 }

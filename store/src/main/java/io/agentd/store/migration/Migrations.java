@@ -18,7 +18,8 @@ public final class Migrations {
             new Migration(4, "approvals: which rule decided each one", "V004__approval_decided_by.sql"),
             new Migration(5, "session processes: why agentd stopped one itself", "V005__process_stop_reason.sql"),
             new Migration(6, "raw events: their parsed type; MCP servers: HTTP servers as URL and headers",
-                    "V006__typed_raw_events_and_mcp_transport.sql"));
+                    "V006__typed_raw_events_and_mcp_transport.sql"),
+            new Migration(10, "permission rules; approvals: the rule that decided each one", "V010__permission_rules.sql"));
 
     private Migrations() {
     }

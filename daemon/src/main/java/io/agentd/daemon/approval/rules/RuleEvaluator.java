@@ -43,8 +43,22 @@ public final class RuleEvaluator {
     public RuleVerdict evaluate(Collection<PermissionRule> rules, ToolCall call, Instant now) {
         List<PermissionRule> candidates = new ArrayList<>();
         for (PermissionRule r : rules) {
-            if (r.activeAt(now) && r.scope().covers(call.sessionId(), call.workingDir())
-                    && r.spec().coversTool(call.toolName())) {
+            if (r.scope().covers(call.sessionId(), call.workingDir()) && r.spec().coversTool(call.toolName())) {
+                candidates.add(r);
+            }
+        }
+        return decide(candidates, call, now);
+    }
+
+    /** As {@link #evaluate(Collection, ToolCall, Instant)}, looking only at the rules the index finds for the call. */
+    public RuleVerdict evaluate(RuleIndex rules, ToolCall call, Instant now) {
+        return decide(rules.candidates(call), call, now);
+    }
+
+    private RuleVerdict decide(List<PermissionRule> inScope, ToolCall call, Instant now) {
+        List<PermissionRule> candidates = new ArrayList<>(inScope.size());
+        for (PermissionRule r : inScope) {
+            if (r.activeAt(now)) {
                 candidates.add(r);
             }
         }

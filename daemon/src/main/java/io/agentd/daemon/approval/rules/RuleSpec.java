@@ -99,6 +99,11 @@ public record RuleSpec(String text, String toolPattern, Optional<InputMatcher> s
         if (toolPattern.indexOf('*') < 0) {
             return false;
         }
+        return toolGlob(toolPattern).matcher(toolName).matches();
+    }
+
+    /** The regex of a tool glob: {@code *} is any run of characters, everything else is literal. */
+    static Pattern toolGlob(String toolPattern) {
         StringBuilder re = new StringBuilder();
         for (String piece : toolPattern.split("\\*", -1)) {
             if (!re.isEmpty()) {
@@ -106,6 +111,6 @@ public record RuleSpec(String text, String toolPattern, Optional<InputMatcher> s
             }
             re.append(Pattern.quote(piece));
         }
-        return Pattern.matches(re.toString(), toolName);
+        return Pattern.compile(re.toString());
     }
 }

@@ -26,7 +26,8 @@ public record RuleVerdict(Optional<RuleDecision> decision, Optional<PermissionRu
         return new RuleVerdict(Optional.of(rule.decision()), Optional.of(rule), reason);
     }
 
-    static RuleVerdict none(String reason) {
+    /** No rule decides; {@code reason} says why. */
+    public static RuleVerdict none(String reason) {
         return new RuleVerdict(Optional.empty(), Optional.empty(), reason);
     }
 }
