@@ -14,7 +14,7 @@ import java.util.Set;
  * the same machine, printed as one table. {@code --quick} runs the same table with shorter phases.
  */
 public final class Bench {
-    static final List<String> ALL = List.of("ingest", "rpc", "fanout", "memory", "history", "cli");
+    static final List<String> ALL = List.of("ingest", "rpc", "fanout", "memory", "history", "cli", "rules");
 
     private Bench() {
     }
@@ -70,6 +70,9 @@ public final class Bench {
         }
         if (settings.runs("cli")) {
             section(rows, "cli", () -> CliBench.run(settings));
+        }
+        if (settings.runs("rules")) {
+            section(rows, "rules", () -> RuleBench.run(settings));
         }
         System.out.println();
         Row.print(rows);

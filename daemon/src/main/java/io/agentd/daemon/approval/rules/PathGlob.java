@@ -20,10 +20,25 @@ import static java.util.Objects.requireNonNull;
 public final class PathGlob {
     private final String text;
     private final Pattern regex;
+    /** What every matched path starts with: the glob up to its first wildcard. A cheap first check. */
+    private final String literalPrefix;
 
     private PathGlob(String text, Pattern regex) {
         this.text = text;
         this.regex = regex;
+        int wild = indexOfWildcard(text);
+        String prefix = wild < 0 ? text : text.substring(0, wild);
+        // "dir/" also matches "dir" itself, so the prefix stops before a trailing slash.
+        this.literalPrefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    private static int indexOfWildcard(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '*' || s.charAt(i) == '?') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -59,7 +74,8 @@ public final class PathGlob {
 
     /** True when {@code path} (absolute, normalized) is matched, or lies under a matched folder. */
     public boolean matches(Path path) {
-        return regex.matcher(path.toString()).matches();
+        String p = path.toString();
+        return p.startsWith(literalPrefix) && regex.matcher(p).matches();
     }
 
     /** The anchored glob, for explanations. */

@@ -32,6 +32,9 @@ import static java.util.Objects.requireNonNull;
  * </ol>
  */
 public final class RuleEvaluator {
+    /** Compiled globs by pattern and root, shared: compiling one costs more than the rest of an evaluation. */
+    private static final GlobCache GLOBS = new GlobCache(50_000);
+
     private final Path home;
 
     /** @param home the user's home, for {@code ~/} patterns */
@@ -184,7 +187,7 @@ public final class RuleEvaluator {
 
         private PathGlob glob(PermissionRule rule, InputMatcher.PathPattern p) {
             Path root = rule.scope() instanceof RuleScope.Project project ? project.dir() : call.workingDir();
-            return PathGlob.anchored(p.glob(), root, home);
+            return GLOBS.anchored(p.glob(), root, home);
         }
 
         private static String firstText(ToolCall call, String... names) {

@@ -52,41 +52,85 @@ public final class RuleIndex {
 
     /** The rules whose scope covers the call and whose tool part names its tool, active or not. */
     List<PermissionRule> candidates(ToolCall call) {
+        List<String> words = firstWords(call);
         List<PermissionRule> out = new ArrayList<>();
         Bucket session = bySession.get(call.sessionId());
         if (session != null) {
-            session.collect(call.toolName(), out);
+            session.collect(call.toolName(), words, out);
         }
         if (!byProject.isEmpty()) {
             for (Path dir = call.workingDir(); dir != null; dir = dir.getParent()) {
                 Bucket project = byProject.get(dir);
                 if (project != null) {
-                    project.collect(call.toolName(), out);
+                    project.collect(call.toolName(), words, out);
                 }
             }
         }
-        global.collect(call.toolName(), out);
+        global.collect(call.toolName(), words, out);
         return out;
     }
 
-    /** One scope's rules by tool name; Edit and Read rules are found for every tool of their family. */
+    /** The distinct first words of a Bash line's parts; none for other tools. */
+    private static List<String> firstWords(ToolCall call) {
+        if (!call.toolName().equals("Bash")) {
+            return List.of();
+        }
+        String line = call.text("command");
+        if (line == null) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (String part : ShellCommand.parse(line).parts()) {
+            String w = firstWord(part);
+            if (!words.contains(w)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    private static String firstWord(String folded) {
+        int space = folded.indexOf(' ');
+        return space < 0 ? folded : folded.substring(0, space);
+    }
+
+    /**
+     * One scope's rules by tool name; Edit and Read rules are found for every tool of their family. Bash
+     * rules with a command are further keyed by the command's first word: a command rule can only match a
+     * part of a line that starts with that word, so only those are looked at.
+     */
     private static final class Bucket {
         private final Map<String, List<PermissionRule>> byTool = new HashMap<>();
+        private final Map<String, List<PermissionRule>> bashByFirstWord = new HashMap<>();
         private final List<PermissionRule> globbed = new ArrayList<>();
         private final List<Pattern> globs = new ArrayList<>();
+        private final List<String> globPrefixes = new ArrayList<>();
 
         void add(PermissionRule r) {
             String tool = r.spec().toolPattern();
+            if (tool.equals("Bash") && r.spec().specifier().orElse(null) instanceof InputMatcher.Command c) {
+                String word = firstWord(c.pattern());
+                if (word.indexOf('*') < 0) {
+                    bashByFirstWord.computeIfAbsent(word, k -> new ArrayList<>()).add(r);
+                    return;
+                }
+            }
             if (tool.indexOf('*') >= 0) {
                 globbed.add(r);
                 globs.add(RuleSpec.toolGlob(tool));
+                globPrefixes.add(tool.substring(0, tool.indexOf('*')));
             } else {
                 byTool.computeIfAbsent(tool, k -> new ArrayList<>()).add(r);
             }
         }
 
-        void collect(String toolName, List<PermissionRule> out) {
+        void collect(String toolName, List<String> firstWords, List<PermissionRule> out) {
             addAll(byTool.get(toolName), out);
+            if (!bashByFirstWord.isEmpty()) {
+                for (String w : firstWords) {
+                    addAll(bashByFirstWord.get(w), out);
+                }
+            }
             if (!toolName.equals("Edit") && RuleSpec.EDIT_TOOLS.contains(toolName)) {
                 addAll(byTool.get("Edit"), out);
             }
@@ -94,7 +138,7 @@ public final class RuleIndex {
                 addAll(byTool.get("Read"), out);
             }
             for (int i = 0; i < globbed.size(); i++) {
-                if (globs.get(i).matcher(toolName).matches()) {
+                if (toolName.startsWith(globPrefixes.get(i)) && globs.get(i).matcher(toolName).matches()) {
                     out.add(globbed.get(i));
                 }
             }
