@@ -65,14 +65,20 @@ class RulesAgainstClaudeIT {
         JsonNode session = claude.awaitStatus(id, TERMINAL, TIMEOUT);
         assertThat(session.path("status").asString()).as(session.toString()).isEqualTo("completed");
         assertThat(work.resolve("allowed.txt")).exists();
-        try (var db = claude.database(); var rs = db.createStatement().executeQuery(
-                "SELECT status, decided_by, rule_id FROM approvals WHERE session_id = '" + id + "'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("approved");
-            assertThat(rs.getString(2)).isEqualTo("rule");
-            assertThat(rs.getString(3)).isEqualTo(ruleId);
-            assertThat(rs.next()).as("one approval only").isFalse();
+        JsonNode toolCall = null;
+        for (JsonNode e : rpc("getConversation", Map.of("session_id", id)).path("events")) {
+            if (e.path("event_type").asString().equals("tool_call")) {
+                toolCall = e;
+            }
         }
+        assertThat(toolCall).as("the Bash tool call is in the conversation").isNotNull();
+        assertThat(toolCall.path("approval_status").asString()).isEqualTo("approved");
+        JsonNode approval = rpc("getApproval", Map.of("approval_id", toolCall.path("approval_id").asString()))
+                .path("approval");
+        assertThat(approval.path("status").asString()).isEqualTo("approved");
+        assertThat(approval.path("decided_by").asString()).isEqualTo("rule");
+        assertThat(approval.path("rule_id").asString()).isEqualTo(ruleId);
+        assertThat(rpc("fetchApprovals", Map.of("session_id", id)).path("approvals").size()).isZero();
     }
 
     @Test
