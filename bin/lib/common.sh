@@ -41,19 +41,28 @@ MSG
   return 1
 }
 
-# agentd_ensure_built MODULE JAR: builds MODULE (and what it needs) when JAR is missing or older than any source.
+# agentd_ensure_built MODULES JAR...: builds MODULES (comma-separated, and what they need) when a JAR is missing
+# or older than any source. Nothing runs but one find when all are up to date.
 agentd_ensure_built() {
-  local module="$1" jar="$2"
-  if [ -f "$jar" ] && [ -z "$(find "$AGENTD_ROOT/pom.xml" "$AGENTD_ROOT"/*/pom.xml "$AGENTD_ROOT"/*/src/main \
-        -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
-    return 0
-  fi
-  echo "agentd: building $module (first run or sources changed)..." >&2
-  (cd "$AGENTD_ROOT" && ./mvnw -q -B -DskipTests -pl "$module" -am package >&2) || {
-    echo "agentd: build failed; run ./mvnw -pl $module -am package to see why" >&2
+  local modules="$1" jar stale=""
+  shift
+  for jar in "$@"; do
+    if [ ! -f "$jar" ] || [ -n "$(find "$AGENTD_ROOT/pom.xml" "$AGENTD_ROOT"/*/pom.xml "$AGENTD_ROOT"/*/src/main \
+          -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+      stale=1
+      break
+    fi
+  done
+  [ -z "$stale" ] && return 0
+  echo "agentd: building $modules (first run or sources changed)..." >&2
+  (cd "$AGENTD_ROOT" && ./mvnw -q -B -DskipTests -DskipITs -pl "$modules" -am package >&2) || {
+    echo "agentd: build failed; run ./mvnw -pl $modules -am package to see why" >&2
     return 1
   }
   # Maven leaves an up-to-date jar untouched; without this, a change in another module would trigger a
   # rebuild on every run.
-  [ -f "$jar" ] && touch "$jar"
+  for jar in "$@"; do
+    [ -f "$jar" ] && touch "$jar"
+  done
+  return 0
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  * the same machine, printed as one table. {@code --quick} runs the same table with shorter phases.
  */
 public final class Bench {
-    static final List<String> ALL = List.of("ingest", "rpc", "fanout", "memory", "history", "cli", "rules");
+    static final List<String> ALL = List.of("ingest", "rpc", "fanout", "memory", "history", "search", "cli", "workspace",
+            "rules");
 
     private Bench() {
     }
@@ -68,8 +69,14 @@ public final class Bench {
         if (settings.runs("history")) {
             section(rows, "history", () -> HistoryBench.run(settings));
         }
+        if (settings.runs("search")) {
+            section(rows, "search", () -> SearchBench.run(settings));
+        }
         if (settings.runs("cli")) {
             section(rows, "cli", () -> CliBench.run(settings));
+        }
+        if (settings.runs("workspace")) {
+            section(rows, "workspace", () -> WorkspaceBench.run(settings));
         }
         if (settings.runs("rules")) {
             section(rows, "rules", () -> RuleBench.run(settings));

@@ -46,7 +46,8 @@ final class RpcBench {
             MethodRegistry registry = new MethodRegistry();
             Clock clock = Clock.systemUTC();
             new HealthRpcBindings(new HealthService("bench", clock.instant(), clock, new ClaudeLocator(null, Map.of(), dir),
-                    () -> 0, () -> io.agentd.store.StoreHealth.OK)).register(registry);
+                    () -> 0, () -> io.agentd.store.StoreHealth.OK,
+                    new io.agentd.daemon.session.ApprovalsServerCheck(List.of(), Map.of(), dir)::status)).register(registry);
             long[] agentdLatency;
             double[] agentdRate;
             try (RpcServer server = RpcServer.start(dir.resolve("d.sock"), registry, RpcServerOptions.defaults())) {

@@ -84,8 +84,9 @@ class WireCompatibilityIT {
         assertThat(health.path("version").isString()).isTrue();
         assertThat(health.path("version").asString()).isNotBlank();
         assertThat(keys(health)).containsExactlyInAnyOrder("status", "version", "uptime_ms", "active_sessions", "claude",
-                "store");
+                "store", "approvals_server", "jobs");
         assertThat(health.path("store").toString()).isEqualTo("{\"ok\":true}");
+        assertThat(health.path("jobs").toString()).isEqualTo("{\"ok\":true}");
     }
 
     @Test
@@ -221,7 +222,8 @@ class WireCompatibilityIT {
                 "output_tokens", "effective_context_tokens", "context_limit", "duration_ms", "auto_accept_edits",
                 "dangerously_skip_permissions", "archived",
                 // agentd's additions
-                "context_window", "duration_api_ms", "num_turns", "result");
+                "context_window", "duration_api_ms", "num_turns", "result", "permission_denials");
+        assertThat(state.get("permission_denials").isArray()).as("always sent, [] when none").isTrue();
         for (String time : List.of("created_at", "last_activity_at", "completed_at")) {
             assertThat(state.get(time).asString()).as(time).matches(RFC3339);
         }

@@ -40,9 +40,12 @@ final class Agentctl {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
-    /** Runs a command that does not end by itself (watch), writing its stdout into {@code out} as it goes. */
-    void runInto(StringWriter out, String... args) {
-        execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), args);
+    /**
+     * Runs a command that does not end by itself (watch), or that a test answers while it runs (launch --wait),
+     * writing its stdout into {@code out} as it goes; returns its exit code.
+     */
+    int runInto(StringWriter out, String... args) {
+        return execute(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), args);
     }
 
     private int execute(PrintWriter out, PrintWriter err, String... args) {

@@ -1,5 +1,6 @@
 package io.agentd.store;
 
+import io.agentd.store.job.LongLivedJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,22 +24,20 @@ final class Checkpointer implements AutoCloseable {
 
     Checkpointer(Path file, Duration busyTimeout, Duration interval) throws SQLException {
         this.connection = SqliteConnections.writer(file, busyTimeout);
-        this.thread = Thread.ofPlatform().name("agentd-db-checkpoint").daemon(true).start(() -> loop(interval));
+        String name = "agentd-db-checkpoint";
+        // A checkpointer that died would let the WAL grow for the rest of the process's life.
+        this.thread = Thread.ofPlatform().name(name).daemon(true).start(LongLivedJob.of(name, () -> round(interval)));
     }
 
-    private void loop(Duration interval) {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Thread.sleep(interval);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
-            } catch (SQLException e) {
-                log.debug("checkpoint: {}", e.getMessage());
-            }
+    private boolean round(Duration interval) throws InterruptedException {
+        Thread.sleep(interval);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            // Busy readers only postpone a passive checkpoint; the next round catches up.
+            log.debug("checkpoint: {}", e.getMessage());
         }
+        return true;
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +57,7 @@ public final class Database implements AutoCloseable {
         Path file = options.file().toAbsolutePath();
         createParent(file);
         DatabaseInspector.check(file);
+        secureFiles(file);
         FileChannel lock = lock(file);
         Connection connection;
         try {
@@ -165,7 +167,8 @@ public final class Database implements AutoCloseable {
     private static FileChannel lock(Path file) {
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         try {
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PrivateFiles.fileMode());
             FileLock held;
             try {
                 held = channel.tryLock();
@@ -187,6 +190,23 @@ public final class Database implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             log.debug("close lock: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Creates the database file 0600 before SQLite does, because SQLite gives its {@code -wal} and
+     * {@code -shm} files the database file's mode; files found looser (from an older agentd, or created in a
+     * 0755 folder) are tightened, and the log says so. Runs after the inspection, so a file agentd refuses is
+     * left untouched.
+     */
+    private static void secureFiles(Path file) {
+        try {
+            PrivateFiles.createOrTighten(file);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.OTHER, "cannot create " + file + ": " + e.getMessage(), e);
+        }
+        for (String suffix : new String[] {"-wal", "-shm", "-journal", ".lock"}) {
+            PrivateFiles.tighten(file.resolveSibling(file.getFileName() + suffix));
         }
     }
 

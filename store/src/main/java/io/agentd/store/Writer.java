@@ -1,6 +1,7 @@
 package io.agentd.store;
 
 import io.agentd.store.jdbc.Sql;
+import io.agentd.store.job.LongLivedJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ import static java.util.Objects.requireNonNull;
  * Futures complete only after the commit, so a caller never observes data that could still roll back.
  *
  * <p>A full disk or an I/O error makes SQLite abandon the whole transaction, not only the failing
- * statement. The writer then fails every work of the batch, so none is reported stored when it is not, and
+ * statement (unless the statement kept a statement journal; the writer then abandons the transaction
+ * itself). The writer then fails every work of the batch, so none is reported stored when it is not, and
  * none runs outside the transaction. Such faults are recorded in {@link #health()} until a later
  * transaction stores a change.
  */
@@ -45,7 +47,9 @@ final class Writer implements AutoCloseable {
         this.connection = requireNonNull(connection, "connection is null");
         this.maxBatch = maxBatch;
         this.faults = faults;
-        this.thread = Thread.ofPlatform().name("agentd-db-writer").daemon(true).start(this::loop);
+        List<Job<?>> batch = new ArrayList<>();
+        this.thread = Thread.ofPlatform().name("agentd-db-writer").daemon(true)
+                .start(LongLivedJob.of("agentd-db-writer", () -> round(batch)));
     }
 
     <T> CompletableFuture<T> submit(WriteWork<T> work) {
@@ -63,29 +67,28 @@ final class Writer implements AutoCloseable {
         return health;
     }
 
-    private void loop() {
-        List<Job<?>> batch = new ArrayList<>();
-        while (true) {
-            try {
-                Job<?> first = queue.take();
-                if (first.isPoison()) {
-                    return;
-                }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                boolean stop = batch.removeIf(Job::isPoison);
-                runBatch(batch);
-                batch.clear();
-                if (stop) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.error("writer loop error", e);
-                batch.forEach(j -> j.future.completeExceptionally(e));
-                batch.clear();
+    /** One round: takes the waiting works and runs them; returns false at the poison pill. */
+    private boolean round(List<Job<?>> batch) throws InterruptedException {
+        try {
+            Job<?> first = queue.take();
+            if (first.isPoison()) {
+                return false;
             }
+            batch.add(first);
+            queue.drainTo(batch, maxBatch - 1);
+            boolean stop = batch.removeIf(Job::isPoison);
+            runBatch(batch);
+            return !stop;
+        } catch (Throwable e) {
+            // Even an OutOfMemoryError fails only this batch: the callers hear of it, the writer goes on.
+            if (!(e instanceof InterruptedException)) {
+                // A transaction left open would make every later BEGIN fail.
+                rollbackQuietly();
+                batch.forEach(j -> j.future.completeExceptionally(e));
+            }
+            throw e;
+        } finally {
+            batch.clear();
         }
     }
 
@@ -116,6 +119,13 @@ final class Writer implements AutoCloseable {
                     storedChanges += watchRecovery ? totalChanges() - before : 0;
                 }
                 case FAILED -> {
+                    if (losesTheDisk(job.failure)) {
+                        // SQLite undoes only the statement when it kept a statement journal (one that fires
+                        // triggers, such as the search index's), else the whole transaction: abandon it either
+                        // way, so a full disk fails the batch alike whatever the works wrote.
+                        abandon(job, done, batch.subList(i + 1, batch.size()));
+                        return;
+                    }
                     noteFault(job.failure);
                     job.future.completeExceptionally(job.failure);
                 }
@@ -159,6 +169,11 @@ final class Writer implements AutoCloseable {
                 + cause.getMessage(), cause);
         fail(undone, others);
         fail(notRun, others);
+    }
+
+    private static boolean losesTheDisk(Throwable failure) {
+        return failure instanceof StoreException e
+                && (e.kind() == StoreException.Kind.DISK_FULL || e.kind() == StoreException.Kind.IO_ERROR);
     }
 
     /** Fails the works; a fault must already be noted, so a caller seeing the failure also sees the health. */
@@ -287,7 +302,8 @@ final class Writer implements AutoCloseable {
             for (Runnable action : afterCommit) {
                 try {
                     action.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // The work is committed: its caller must hear so, whatever an announcement did.
                     log.error("after-commit action failed", e);
                 }
             }

@@ -59,6 +59,7 @@ public final class DaemonClient implements AutoCloseable {
      * Connects to the daemon socket.
      *
      * @throws DaemonUnavailableException when nothing accepts connections at {@code socket}
+     * @throws DaemonConnectionException when the process serving the socket runs as another user
      */
     public static DaemonClient connect(Path socket, Duration timeout) {
         requireNonNull(socket, "socket is null");
@@ -72,6 +73,12 @@ public final class DaemonClient implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // A missing file, a stale socket and a path that is not a socket all mean the same to the user.
             throw new DaemonUnavailableException(socket, e);
+        }
+        try {
+            PeerCheck.requireOwnUser(channel, socket);
+        } catch (DaemonConnectionException e) {
+            closeQuietly(channel);
+            throw e;
         }
         try {
             // Non-blocking with a selector because blocking channel reads ignore socket timeouts.

@@ -8,10 +8,10 @@ import io.agentd.cli.client.DaemonErrorException;
 import io.agentd.cli.client.DaemonUnavailableException;
 import io.agentd.cli.format.ApprovalTable;
 import io.agentd.cli.format.SessionTable;
-import io.agentd.cli.protocol.Approval;
 import io.agentd.cli.protocol.ApprovalRef;
 import io.agentd.cli.protocol.DecisionParams;
 import io.agentd.cli.protocol.DecisionResult;
+import io.agentd.protocol.approval.Approval;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,6 +57,8 @@ final class ApprovalPrompter {
     private final BufferedReader in;
     private final PrintWriter out;
     private final int width;
+    /** {@code approvals --watch} says what it waits for; inside {@code --wait} the wait itself says enough. */
+    private final boolean announce;
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private final Deque<Approval> queued = new ArrayDeque<>();
     private volatile boolean stopped;
@@ -65,12 +67,33 @@ final class ApprovalPrompter {
 
     ApprovalPrompter(Path socket, Duration callTimeout, String sessionId, BufferedReader in, PrintWriter out,
             int width) {
+        this(socket, callTimeout, sessionId, in, out, width, true);
+    }
+
+    private ApprovalPrompter(Path socket, Duration callTimeout, String sessionId, BufferedReader in, PrintWriter out,
+            int width, boolean announce) {
+        this.announce = announce;
         this.socket = requireNonNull(socket, "socket is null");
         this.callTimeout = requireNonNull(callTimeout, "callTimeout is null");
         this.sessionId = sessionId;
         this.in = requireNonNull(in, "in is null");
         this.out = requireNonNull(out, "out is null");
         this.width = width;
+    }
+
+    /**
+     * The prompter of {@code --approve-interactively}: one session's approvals, no banner; {@link #stop} ends it
+     * when the session ends.
+     */
+    static ApprovalPrompter forSession(Path socket, Duration callTimeout, String sessionId, BufferedReader in,
+            PrintWriter out, int width) {
+        return new ApprovalPrompter(socket, callTimeout, requireNonNull(sessionId, "sessionId is null"), in, out, width,
+                false);
+    }
+
+    /** Ends {@link #run} as if stdin had ended (called from another thread). */
+    void stop() {
+        signals.add(new Signal.InputEnded());
     }
 
     int run() {
@@ -82,8 +105,10 @@ final class ApprovalPrompter {
         try (DaemonClient client = connect()) {
             queued.addAll(PendingApprovals.list(client, sessionId));
         }
-        say(queued.isEmpty() ? "waiting for approvals (Ctrl-C to stop)…\n"
-                : queued.size() + " pending; waiting for more after them (Ctrl-C to stop)\n");
+        if (announce) {
+            say(queued.isEmpty() ? "waiting for approvals (Ctrl-C to stop)…\n"
+                    : queued.size() + " pending; waiting for more after them (Ctrl-C to stop)\n");
+        }
         while (true) {
             if (current == null && !queued.isEmpty()) {
                 current = queued.removeFirst();

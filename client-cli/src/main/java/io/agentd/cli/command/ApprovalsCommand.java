@@ -2,12 +2,9 @@ package io.agentd.cli.command;
 
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.format.ApprovalTable;
-import io.agentd.cli.protocol.Approval;
 import io.agentd.cli.protocol.ApprovalList;
 import io.agentd.cli.protocol.ProtocolJson;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.agentd.protocol.approval.Approval;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +26,7 @@ final class ApprovalsCommand extends DaemonCommand {
     int run(DaemonClient client) {
         String sessionId = session == null ? null : SessionResolver.resolve(client, session);
         if (watch) {
-            var stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return new ApprovalPrompter(client.socket(), context().callTimeout(), sessionId, stdin, out(),
+            return new ApprovalPrompter(client.socket(), context().callTimeout(), sessionId, stdin(), out(),
                     context().width()).run();
         }
         List<Approval> pending = PendingApprovals.list(client, sessionId);

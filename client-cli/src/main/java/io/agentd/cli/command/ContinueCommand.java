@@ -29,14 +29,14 @@ final class ContinueCommand extends DaemonCommand {
         JsonNode result = client.call("continueSession", new ContinueParams(parent, query, options.maxTurns,
                 options.systemPrompt, options.appendSystemPrompt, options.allowedTools, options.disallowedTools));
         LaunchResult child = ProtocolJson.MAPPER.treeToValue(result, LaunchResult.class);
-        if (json() && !options.await) {
+        if (json() && !options.waits()) {
             printJson(result);
         } else if (!json()) {
             print("session " + child.sessionId() + "\nrun     " + child.runId() + "\nparent  " + parent + "\n");
         }
-        if (!options.await) {
+        if (!options.waits()) {
             return ExitCodes.OK;
         }
-        return awaitEnd(client, child.sessionId());
+        return awaitEnd(client, child.sessionId(), options.approveInteractively);
     }
 }

@@ -2,9 +2,9 @@ package io.agentd.cli.command;
 
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.format.TranscriptRenderer;
-import io.agentd.cli.protocol.ConversationEvent;
 import io.agentd.cli.protocol.ProtocolJson;
 import io.agentd.cli.protocol.SessionRef;
+import io.agentd.protocol.session.ConversationEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;

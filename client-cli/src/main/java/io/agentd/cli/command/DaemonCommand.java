@@ -3,8 +3,12 @@ package io.agentd.cli.command;
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.format.JsonView;
 import io.agentd.cli.protocol.ProtocolJson;
-import io.agentd.cli.protocol.SessionState;
+import io.agentd.protocol.session.SessionState;
+import io.agentd.protocol.session.SessionStatus;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,20 +61,38 @@ abstract class DaemonCommand implements Callable<Integer> {
         out().flush();
     }
 
+    /** What a waiting command does about the session's approvals; with --json, its words go to stderr. */
+    final SessionApprovals approvals(DaemonClient client, String sessionId, boolean interactive) {
+        PrintWriter notices = json() ? err() : out();
+        return interactive
+                ? SessionApprovals.interactive(sessionId, client.socket(), context().callTimeout(), stdin(), notices,
+                        context().width())
+                : SessionApprovals.notices(sessionId, notices, context().width());
+    }
+
+    /** The user's typed answers. */
+    static BufferedReader stdin() {
+        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    }
+
     final void printJson(JsonNode result) {
         print(JsonView.render(result));
     }
 
-    /** {@code --wait}: polls until the session ends, prints how it ended; exit 0 only if it completed. */
-    final int awaitEnd(DaemonClient client, String sessionId) {
+    /**
+     * {@code --wait}: polls until the session ends, showing its approvals meanwhile (or asking about them, with
+     * {@code interactive}), prints how it ended; exit 0 only if it completed.
+     */
+    final int awaitEnd(DaemonClient client, String sessionId, boolean interactive) {
         SessionWait wait = new SessionWait(client, context().pollInterval());
-        JsonNode finalState = wait.awaitEnd(sessionId);
+        JsonNode finalState = wait.awaitEnd(sessionId, approvals(client, sessionId, interactive));
         SessionState state = ProtocolJson.MAPPER.treeToValue(finalState, SessionState.Envelope.class).session();
         if (json()) {
             printJson(finalState);
         } else {
             print(wait.outcome(state));
         }
-        return "completed".equals(state.status()) ? ExitCodes.OK : ExitCodes.SESSION_NOT_COMPLETED;
+        return SessionStatus.COMPLETED.wireName().equals(state.status()) ? ExitCodes.OK
+                : ExitCodes.SESSION_NOT_COMPLETED;
     }
 }

@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code agentctl health}: is the daemon up, and can it run Claude? */
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = "Show the daemon's status, version, uptime, Claude CLI and database. Exit 0 when it reports ok"
-                + " and its database takes writes.")
+        description = "Show the daemon's status, version, uptime, Claude CLI and database. Exit 0 when it reports ok,"
+                + " its database takes writes and its background jobs work.")
 final class HealthCommand extends DaemonCommand {
     @Override
     int run(DaemonClient client) {

@@ -43,7 +43,7 @@ final class LaunchCommand extends DaemonCommand {
                 addDirs.stream().map(d -> absolute(cwd, d).toString()).toList());
         JsonNode result = client.call("launchSession", params);
         LaunchResult launched = ProtocolJson.MAPPER.treeToValue(result, LaunchResult.class);
-        if (!options.await) {
+        if (!options.waits()) {
             if (json()) {
                 printJson(result);
             } else {
@@ -54,7 +54,7 @@ final class LaunchCommand extends DaemonCommand {
         if (!json()) {
             print("session " + launched.sessionId() + "\nrun     " + launched.runId() + "\n");
         }
-        return awaitEnd(client, launched.sessionId());
+        return awaitEnd(client, launched.sessionId(), options.approveInteractively);
     }
 
     private static Path absolute(Path cwd, Path dir) {

@@ -4,15 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.format.ApprovalTable;
-import io.agentd.cli.protocol.Approval;
 import io.agentd.cli.protocol.ApprovalList;
 import io.agentd.cli.protocol.SessionFilter;
-import io.agentd.cli.protocol.SessionInfo;
 import io.agentd.cli.protocol.SessionList;
+import io.agentd.protocol.approval.Approval;
+import io.agentd.protocol.session.SessionInfo;
+import io.agentd.protocol.session.SessionStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -21,8 +21,6 @@ import java.util.stream.Collectors;
  * interrupting: only a live Claude process can be waiting for one) are fetched one session at a time.
  */
 final class PendingApprovals {
-    private static final Set<String> LIVE = Set.of("starting", "running", "waiting_input", "interrupting");
-
     private PendingApprovals() {
     }
 
@@ -38,7 +36,7 @@ final class PendingApprovals {
         }
         List<Approval> found = new ArrayList<>();
         for (SessionInfo session : client.call("listSessions", null, SessionList.class).sessions()) {
-            if (session.id() != null && LIVE.contains(session.status())) {
+            if (session.id() != null && SessionStatus.isActive(session.status())) {
                 found.addAll(fetch(client, session.id()));
             }
         }

@@ -24,6 +24,16 @@ final class SessionOptions {
     @Option(names = "--disallowed-tools", paramLabel = "TOOLS", split = ",", description = "Tools Claude may not use.")
     List<String> disallowedTools = new ArrayList<>();
 
-    @Option(names = "--wait", description = "Wait until the session ends; exit 0 only if it completed.")
+    @Option(names = "--wait", description = "Wait until the session ends, showing each approval Claude waits for;"
+            + " exit 0 only if it completed.")
     boolean await;
+
+    @Option(names = "--approve-interactively", description = "With --wait (implied), on a terminal: ask approve?"
+            + " [y/n] (and a reason for no) for each approval inline, as approvals --watch does.")
+    boolean approveInteractively;
+
+    /** Whether the command waits for the session: {@code --approve-interactively} makes no sense without it. */
+    boolean waits() {
+        return await || approveInteractively;
+    }
 }

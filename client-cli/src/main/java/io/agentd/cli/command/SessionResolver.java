@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.format.SessionTable;
-import io.agentd.cli.protocol.SessionInfo;
 import io.agentd.cli.protocol.SessionList;
+import io.agentd.protocol.session.SessionInfo;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -3,13 +3,13 @@ package io.agentd.cli.command;
 import static java.util.Objects.requireNonNull;
 
 import io.agentd.cli.client.DaemonClient;
+import io.agentd.cli.format.Denials;
 import io.agentd.cli.format.Units;
 import io.agentd.cli.protocol.ProtocolJson;
-import io.agentd.cli.protocol.SessionInfo;
 import io.agentd.cli.protocol.SessionList;
 import io.agentd.cli.protocol.SessionRef;
-import io.agentd.cli.protocol.SessionResult;
-import io.agentd.cli.protocol.SessionState;
+import io.agentd.protocol.session.SessionInfo;
+import io.agentd.protocol.session.SessionState;
 import java.time.Duration;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -24,14 +24,19 @@ final class SessionWait {
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
     }
 
-    /** The raw {@code getSessionState} result once the session is terminal. */
-    JsonNode awaitEnd(String sessionId) {
+    /**
+     * The raw {@code getSessionState} result once the session is terminal. Meanwhile {@code approvals} hears of
+     * every poll, so a pending approval is shown while Claude waits for it.
+     */
+    JsonNode awaitEnd(String sessionId, SessionApprovals approvals) {
         while (true) {
             JsonNode result = client.call("getSessionState", new SessionRef(sessionId));
             SessionState.Envelope state = ProtocolJson.MAPPER.treeToValue(result, SessionState.Envelope.class);
-            if (state.session() != null && state.session().isTerminal()) {
+            if (state.session() != null && state.session().terminal()) {
+                approvals.finish(client);
                 return result;
             }
+            approvals.poll(client);
             try {
                 Thread.sleep(pollInterval.toMillis());
             } catch (InterruptedException e) {
@@ -51,6 +56,12 @@ final class SessionWait {
         if (!error.isEmpty()) {
             out.append("error   ").append(error).append('\n');
         }
+        String denied = Denials.lines(state.permissionDenials());
+        if (denied != null) {
+            out.append("denied  Claude refused ").append(state.permissionDenials().size())
+                    .append(" tool call(s); the task may be incomplete:\n");
+            denied.lines().forEach(line -> out.append("        ").append(line).append('\n'));
+        }
         // A failed run's result is usually its error message again.
         resultText(state).map(String::strip).filter(text -> !text.equals(error))
                 .ifPresent(text -> out.append('\n').append(text).append('\n'));
@@ -66,7 +77,7 @@ final class SessionWait {
                 .filter(s -> state.id().equals(s.id()))
                 .map(SessionInfo::result)
                 .filter(r -> r != null)
-                .map(SessionResult::result)
+                .map(SessionInfo.RunResult::result)
                 .filter(text -> text != null && !text.isBlank())
                 .findFirst();
     }

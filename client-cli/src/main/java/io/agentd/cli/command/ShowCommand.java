@@ -4,7 +4,7 @@ import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.format.SessionStateView;
 import io.agentd.cli.protocol.ProtocolJson;
 import io.agentd.cli.protocol.SessionRef;
-import io.agentd.cli.protocol.SessionState;
+import io.agentd.protocol.session.SessionState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;

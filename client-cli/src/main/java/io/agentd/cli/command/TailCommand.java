@@ -3,10 +3,12 @@ package io.agentd.cli.command;
 import io.agentd.cli.client.DaemonClient;
 import io.agentd.cli.client.DaemonConnectionException;
 import io.agentd.cli.format.TranscriptRenderer;
-import io.agentd.cli.protocol.ConversationEvent;
 import io.agentd.cli.protocol.ProtocolJson;
 import io.agentd.cli.protocol.SessionRef;
+import io.agentd.protocol.session.ConversationEvent;
+import io.agentd.protocol.session.SessionStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
@@ -14,19 +16,21 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code agentctl tail}: a session's conversation so far, then live like {@code tail -f}, ending when the
- * session ends. Subscribes before reading the history, so nothing falls between the two.
+ * session ends. Subscribes before reading the history, so nothing falls between the two. Shows each approval
+ * Claude waits for, with the commands that answer it, and how it was decided.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = "Print a session's conversation, then follow it live until the session ends.")
 final class TailCommand extends DaemonCommand {
-    private static final Set<String> TERMINAL = Set.of("completed", "failed", "interrupted");
-
     @Parameters(index = "0", paramLabel = "ID", description = "Session id or unique prefix.")
     private String id;
+
+    @Option(names = "--approve-interactively", description = "On a terminal: ask approve? [y/n] (and a reason for no)"
+            + " for each of the session's approvals inline, as approvals --watch does.")
+    private boolean approveInteractively;
 
     @Override
     int run(DaemonClient client) {
@@ -45,7 +49,12 @@ final class TailCommand extends DaemonCommand {
                 print(renderer.render(history));
             }
             String status = client.call("getSessionState", new SessionRef(sessionId)).path("session").path("status").asString("");
-            while (!TERMINAL.contains(status)) {
+            SessionApprovals approvals = approvals(client, sessionId, approveInteractively);
+            if (!SessionStatus.isTerminal(status)) {
+                // What Claude waits for already; later ones arrive as events.
+                approvals.poll(client);
+            }
+            while (!SessionStatus.isTerminal(status)) {
                 JsonNode event;
                 try {
                     JsonNode message = stream.next(Duration.ofSeconds(60));
@@ -75,14 +84,16 @@ final class TailCommand extends DaemonCommand {
                             status = data.path("new_status").asString("");
                         }
                     }
+                    case "new_approval", "approval_resolved" -> approvals.onEvent(client, event);
                     default -> {
                     }
                 }
             }
+            approvals.finish(client);
             if (!json()) {
                 print("— session " + status + "\n");
             }
-            return "completed".equals(status) ? ExitCodes.OK : ExitCodes.SESSION_NOT_COMPLETED;
+            return SessionStatus.COMPLETED.wireName().equals(status) ? ExitCodes.OK : ExitCodes.SESSION_NOT_COMPLETED;
         } finally {
             stream.close();
         }

@@ -2,8 +2,8 @@ package io.agentd.cli.format;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentd.cli.protocol.Approval;
 import io.agentd.cli.protocol.ProtocolJson;
+import io.agentd.protocol.approval.Approval;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -24,6 +24,15 @@ public final class HealthView {
             fields.add("database", health.store().ok() ? "ok"
                     : "NOT OK since " + health.store().since() + ": " + health.store().error());
         }
+        Health.ApprovalsServer approvals = health.approvalsServer();
+        if (approvals != null) {
+            fields.add("approvals", !approvals.injected() ? "none injected (--approvals-command is empty)"
+                    : approvals.ok() ? approvals.command()
+                    : "CANNOT RUN, sessions are refused: " + approvals.error() + " (command: " + approvals.command() + ")");
+        }
+        if (health.jobs() != null && !health.jobs().ok()) {
+            fields.add("background", "NOT OK since " + health.jobs().since() + ": " + health.jobs().error());
+        }
         return fields.render();
     }
 

@@ -2,7 +2,7 @@ package io.agentd.cli.format;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentd.cli.protocol.SessionState;
+import io.agentd.protocol.session.SessionState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,6 +45,7 @@ public final class SessionStateView {
                 .add("bypass", s.dangerouslySkipPermissions() ? bypass(s) : null)
                 .add("error", s.errorMessage())
                 .add("result", s.result() == null ? null : s.result().strip())
+                .add("denied", Denials.lines(s.permissionDenials()))
                 .render();
     }
 

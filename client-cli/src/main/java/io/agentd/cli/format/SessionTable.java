@@ -2,7 +2,7 @@ package io.agentd.cli.format;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentd.cli.protocol.SessionInfo;
+import io.agentd.protocol.session.SessionInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

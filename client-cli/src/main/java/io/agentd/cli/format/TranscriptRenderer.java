@@ -2,9 +2,9 @@ package io.agentd.cli.format;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentd.cli.protocol.ConversationEvent;
 import io.agentd.cli.protocol.ProtocolJson;
 import io.agentd.cli.protocol.TranscriptEntry;
+import io.agentd.protocol.session.ConversationEvent;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -2,8 +2,9 @@ package io.agentd.cli.mcp;
 
 import static java.util.Objects.requireNonNull;
 
-import io.agentd.cli.protocol.Approval;
 import io.agentd.cli.protocol.ProtocolJson;
+import io.agentd.protocol.approval.Approval;
+import io.agentd.protocol.approval.ApprovalStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,10 +41,10 @@ public sealed interface PermissionDecision {
 
     /** The decision a resolved approval stands for; {@code input} is what Claude sent. */
     static PermissionDecision of(Approval approval, JsonNode input) {
-        return switch (approval.status()) {
-            case "approved" -> new Allow(input);
-            case "expired" -> new Deny(EXPIRED_DENIAL);
-            default -> new Deny(approval.comment() == null || approval.comment().isBlank()
+        return switch (approval.approvalStatus().orElse(ApprovalStatus.PENDING)) {
+            case APPROVED -> new Allow(input);
+            case EXPIRED -> new Deny(EXPIRED_DENIAL);
+            case PENDING, DENIED -> new Deny(approval.comment() == null || approval.comment().isBlank()
                     ? DEFAULT_DENIAL : approval.comment());
         };
     }

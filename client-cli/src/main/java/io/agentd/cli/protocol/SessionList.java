@@ -1,5 +1,6 @@
 package io.agentd.cli.protocol;
 
+import io.agentd.protocol.session.SessionInfo;
 import java.util.List;
 
 /** Result payload of {@code listSessions} and {@code getSessionLeaves}. */

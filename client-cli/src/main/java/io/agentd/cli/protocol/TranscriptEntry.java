@@ -2,6 +2,7 @@ package io.agentd.cli.protocol;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentd.protocol.session.ConversationEvent;
 import java.util.Optional;
 
 /**

@@ -112,6 +112,17 @@ class AgentctlIT {
     }
 
     @Test
+    void healthFailsWhileABackgroundJobFails() {
+        daemon.result("health", """
+                {"status":"ok","version":"0.3.1","store":{"ok":true},"jobs":{"ok":false,"error":"agentd-db-checkpoint: \
+                java.lang.OutOfMemoryError: Java heap space","since":"2026-12-01T22:00:00Z"}}""");
+        Run run = run("health");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("background").contains("NOT OK since 2026-12-01T22:00:00Z: agentd-db-checkpoint:"
+                + " java.lang.OutOfMemoryError: Java heap space");
+    }
+
+    @Test
     void withoutADaemonPrintsOneLineAndExitsOne() {
         Path nowhere = FakeDaemon.unusedSocket();
         Run run = run(Map.of(), "--socket", nowhere.toString(), "health");
@@ -170,6 +181,7 @@ class AgentctlIT {
                         state("running", ""),
                         state("running", ""),
                         state("completed", ",\"cost_usd\":0.25"))
+                .result("fetchApprovals", "{\"approvals\":[]}")
                 .result("listSessions", SESSIONS);
         Run run = run("launch", "fix", "--wait");
         assertThat(run.exitCode()).isZero();
@@ -186,10 +198,53 @@ class AgentctlIT {
     }
 
     @Test
+    void launchWaitShowsAPendingApprovalWithItsCommandsThenItsDecisionAndTheDenials() {
+        String approvalId = "local-11111111-1111-4000-8000-000000000001";
+        String pending = "{\"id\":\"" + approvalId + "\",\"run_id\":\"run-a\",\"session_id\":\"" + ID_A
+                + "\",\"tool_use_id\":\"toolu_1\",\"status\":\"pending\",\"created_at\":\"2026-06-18T11:59:40Z\","
+                + "\"tool_name\":\"Write\",\"tool_input\":{\"file_path\":\"/home/ada/project/notes.txt\",\"content\":\"hi\"}}";
+        daemon.result("launchSession", "{\"session_id\":\"" + ID_A + "\",\"run_id\":\"run-a\"}")
+                .results("getSessionState",
+                        state("running", ""),
+                        state("waiting_input", ""),
+                        state("waiting_input", ""),
+                        state("running", ""),
+                        state("completed", ",\"result\":\"Partly done.\",\"permission_denials\":[{\"tool_name\":"
+                                + "\"Bash\",\"tool_use_id\":\"toolu_2\",\"tool_input\":{\"command\":\"rm -rf build\"}}]"))
+                .results("fetchApprovals",
+                        "{\"approvals\":[]}",
+                        "{\"approvals\":[" + pending + "]}",
+                        "{\"approvals\":[" + pending + "]}",
+                        "{\"approvals\":[]}")
+                .result("getApproval", "{\"approval\":" + pending.replace("\"pending\"", "\"approved\"")
+                        .replace("}}", "},\"comment\":\"looks fine\",\"decided_by\":\"human\"}") + "}");
+        Run run = run("launch", "fix", "--wait");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                session %1$s
+                run     run-a
+
+                approval needed: Write /home/ada/project/notes.txt
+                  id       %2$s
+                  approve  agentctl approve %2$s
+                  deny     agentctl deny %2$s --comment "why"
+                  (Claude waits until one of them is run)
+                approval 11111111 (Write) approved by a person: looks fine
+                status  completed
+                denied  Claude refused 1 tool call(s); the task may be incomplete:
+                        Bash rm -rf build (toolu_2)
+
+                Partly done.
+                """.formatted(ID_A, approvalId));
+        assertThat(daemon.params("fetchApprovals")).allSatisfy(p -> assertThat(p.path("session_id").asString()).isEqualTo(ID_A));
+    }
+
+    @Test
     void launchWaitExitsNonZeroWhenTheSessionFails() {
         daemon.result("launchSession", "{\"session_id\":\"" + ID_A + "\",\"run_id\":\"run-a\"}")
                 .results("getSessionState", state("running", ""),
                         state("failed", ",\"error_message\":\"claude process failed: exit status 1\""))
+                .result("fetchApprovals", "{\"approvals\":[]}")
                 .result("listSessions", "{\"sessions\":[]}");
         Run run = run("launch", "fix", "--wait");
         assertThat(run.exitCode()).isEqualTo(3);

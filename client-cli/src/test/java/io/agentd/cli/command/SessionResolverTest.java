@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentd.cli.protocol.ProtocolJson;
-import io.agentd.cli.protocol.SessionInfo;
 import io.agentd.cli.protocol.SessionList;
+import io.agentd.protocol.session.SessionInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package io.agentd.cli.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentd.cli.protocol.ConversationEvent;
 import io.agentd.cli.protocol.ProtocolJson;
+import io.agentd.protocol.session.ConversationEvent;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;

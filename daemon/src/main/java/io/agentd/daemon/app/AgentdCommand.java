@@ -1,10 +1,14 @@
 package io.agentd.daemon.app;
 
+import io.agentd.daemon.http.security.OriginPolicy;
+import io.agentd.daemon.http.server.HttpOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,7 +17,8 @@ import java.util.Map;
  * defaults are hld's so existing clients find the socket.
  */
 @Command(name = "agentd", mixinStandardHelpOptions = true, versionProvider = Versions.class, sortOptions = false,
-        description = "Supervises Claude Code sessions and serves hld-compatible JSON-RPC on a Unix socket.")
+        description = "Supervises Claude Code sessions and serves hld-compatible JSON-RPC on a Unix socket and hld's REST"
+                + " API over HTTP.")
 public final class AgentdCommand {
     @Option(names = "--socket", paramLabel = "PATH",
             description = "Unix socket to listen on (env HUMANLAYER_DAEMON_SOCKET; default ~/.humanlayer/daemon.sock).")
@@ -58,6 +63,17 @@ public final class AgentdCommand {
                     + " default 30m).")
     String sessionIdleTimeout;
 
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Most socket connections open at once; one more gets an error line and is closed"
+                    + " (env AGENTD_MAX_CONNECTIONS; default 1024).")
+    Integer maxConnections;
+
+    @Option(names = "--connection-idle-timeout", paramLabel = "DURATION",
+            description = "Close a connection that sends nothing for this long between requests, e.g. 10m;"
+                    + " subscriptions and requests in flight never time out; 0 disables"
+                    + " (env AGENTD_CONNECTION_IDLE_TIMEOUT; default 10m).")
+    String connectionIdleTimeout;
+
     @Option(names = "--spool-dir", paramLabel = "DIR",
             description = "Where session output is spooled (default ~/.humanlayer/agentd-spool).")
     String spoolDir;
@@ -78,6 +94,24 @@ public final class AgentdCommand {
             description = "How often expired bypass permissions are switched off (default 30s).")
     String bypassCheckInterval;
 
+    @Option(names = "--http-host", paramLabel = "HOST",
+            description = "Address of the HTTP API (env HUMANLAYER_DAEMON_HTTP_HOST; default 127.0.0.1). Anything but a"
+                    + " loopback address exposes the daemon to other machines.")
+    String httpHost;
+
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Port of the HTTP API (env HUMANLAYER_DAEMON_HTTP_PORT; default 7777); 0 picks a free one and"
+                    + " prints HTTP_PORT=<port> as the first line on stdout.")
+    Integer httpPort;
+
+    @Option(names = "--no-http", description = "Serve no HTTP API, only the Unix socket.")
+    boolean noHttp;
+
+    @Option(names = "--http-origins", paramLabel = "ORIGINS",
+            description = "Comma-separated web origins allowed to call the HTTP API besides the daemon's own and the"
+                    + " desktop app's, e.g. http://localhost:5173 (env AGENTD_HTTP_ORIGINS).")
+    String httpOrigins;
+
     @Option(names = "--store-fault-file", paramLabel = "FILE", hidden = true,
             description = "Test seam for fault tests: a file whose content (full, read-only) makes the store refuse"
                     + " writes as a full disk or a read-only file would (see docs/faults.md).")
@@ -96,7 +130,6 @@ public final class AgentdCommand {
                 .logDir(path(logDir, humanlayer.resolve("logs"), home))
                 .claudePath(first(claudePath, env.get("HUMANLAYER_CLAUDE_PATH"), null))
                 .approvalsCommand(approvals.command())
-                .approvalsWarning(approvals.warning())
                 .maxSessions(maxSessions != null ? maxSessions
                         : Integer.parseInt(first(null, env.get("AGENTD_MAX_SESSIONS"), "16")))
                 .shutdownTimeout(Durations.parse(first(shutdownTimeout, env.get("AGENTD_SHUTDOWN_TIMEOUT"), "10s")))
@@ -109,7 +142,34 @@ public final class AgentdCommand {
                 .sessionIdleTimeout(Durations.parse(first(sessionIdleTimeout, env.get("AGENTD_SESSION_IDLE_TIMEOUT"), "30m")))
                 .storeFaultFile(storeFaultFile == null || storeFaultFile.isBlank() ? null : path(storeFaultFile, null, home))
                 .version(first(null, env.get("HUMANLAYER_DAEMON_VERSION_OVERRIDE"), Versions.VERSION))
+                .maxConnections(maxConnections != null ? maxConnections
+                        : Integer.parseInt(first(null, env.get("AGENTD_MAX_CONNECTIONS"), "1024")))
+                .connectionIdleTimeout(Durations.parse(first(connectionIdleTimeout, env.get("AGENTD_CONNECTION_IDLE_TIMEOUT"),
+                        "10m")))
+                .http(http(env))
                 .build();
+    }
+
+    private HttpOptions http(Map<String, String> env) {
+        if (noHttp) {
+            return HttpOptions.disabled();
+        }
+        String port = httpPort != null ? httpPort.toString()
+                : first(null, env.get("HUMANLAYER_DAEMON_HTTP_PORT"), Integer.toString(HttpOptions.DEFAULT_PORT));
+        int parsed;
+        try {
+            parsed = Integer.parseInt(port.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid HTTP port '" + port + "' (a number from 0 to 65535)");
+        }
+        List<String> origins = new ArrayList<>();
+        for (String origin : first(httpOrigins, env.get("AGENTD_HTTP_ORIGINS"), "").split(",")) {
+            if (!origin.isBlank()) {
+                origins.add(OriginPolicy.normalizeConfigured(origin));
+            }
+        }
+        return HttpOptions.listening(first(httpHost, env.get("HUMANLAYER_DAEMON_HTTP_HOST"), HttpOptions.DEFAULT_HOST).strip(),
+                parsed, origins);
     }
 
     private static String first(String flag, String env, String fallback) {

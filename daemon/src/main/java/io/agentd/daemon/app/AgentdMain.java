@@ -1,7 +1,9 @@
 package io.agentd.daemon.app;
 
 import ch.qos.logback.classic.Level;
+import io.agentd.daemon.http.server.HttpPortUnavailableException;
 import io.agentd.daemon.rpc.DaemonAlreadyRunningException;
+import io.agentd.daemon.rpc.SocketPathRefusedException;
 import io.agentd.store.DatabaseRefusedException;
 import io.agentd.store.StoreException;
 import org.slf4j.Logger;
@@ -21,8 +23,10 @@ import java.util.concurrent.CountDownLatch;
  * {@code bin/agentd}: parses the command line, configures logging, starts the daemon in the
  * foreground and shuts it down cleanly on SIGTERM or SIGINT (exit 0).
  *
- * <p>Exit codes: 0 clean shutdown, 1 cannot start (daemon already running, socket or store error),
- * 2 bad command line or a database file agentd refuses to use.
+ * <p>Stdout carries nothing but, with {@code --http-port 0}, the {@code HTTP_PORT=<n>} line.
+ *
+ * <p>Exit codes: 0 clean shutdown, 1 cannot start (daemon already running, HTTP port taken, socket or store error),
+ * 2 bad command line, or a database file or socket path agentd refuses to use.
  */
 public final class AgentdMain {
     private AgentdMain() {
@@ -74,16 +78,21 @@ public final class AgentdMain {
         Daemon daemon;
         try {
             daemon = Daemon.start(config, env, home);
-        } catch (DaemonAlreadyRunningException e) {
+        } catch (DaemonAlreadyRunningException | HttpPortUnavailableException e) {
             System.err.println("agentd: " + e.getMessage());
             return 1;
-        } catch (DatabaseRefusedException e) {
+        } catch (DatabaseRefusedException | SocketPathRefusedException e) {
             System.err.println("agentd: " + e.getMessage());
             return 2;
         } catch (StoreException | IOException e) {
             System.err.println("agentd: cannot start: " + e.getMessage());
             log.error("cannot start", e);
             return 1;
+        }
+        if (config.http().port() == 0 && daemon.httpPort().isPresent()) {
+            // The desktop app starts the daemon with port 0 and reads this, the first line on stdout.
+            System.out.println("HTTP_PORT=" + daemon.httpPort().getAsInt());
+            System.out.flush();
         }
         log.info("agentd {} ready on {} (database {}) {} ms after JVM start", config.version(), daemon.socketPath(),
                 config.databasePath(), ManagementFactory.getRuntimeMXBean().getUptime());

@@ -36,13 +36,16 @@ final class AotTraining {
             AgentdCommand command = new AgentdCommand();
             new picocli.CommandLine(command).parseArgs("--socket", dir.resolve("d.sock").toString(),
                     "--db", dir.resolve("agentd.db").toString(), "--log-dir", dir.resolve("logs").toString(),
-                    "--spool-dir", dir.resolve("spool").toString(), "--log-level", "warn", "--approvals-command", "");
+                    "--spool-dir", dir.resolve("spool").toString(), "--log-level", "warn", "--approvals-command", "",
+                    "--http-port", "0");
             DaemonConfig config = command.resolve(Map.of(), home);
             Logging.configure(Logging.parseLevel(config.logLevel()), config.logDir());
             try (Daemon daemon = Daemon.start(config, env, home)) {
                 for (String method : List.of("health", "listSessions", "getSessionLeaves", "nope")) {
                     request(daemon.socketPath(), method);
                 }
+                // The HTTP server's classes (Jetty, the router) belong in the cache too.
+                httpGet(daemon.httpPort().orElseThrow(), "/api/v1/health");
             }
             return 0;
         } catch (IOException | RuntimeException e) {
@@ -62,6 +65,14 @@ final class AotTraining {
             while (channel.read(reply) > 0 && reply.get(reply.position() - 1) != '\n') {
                 // read the whole answer line
             }
+        }
+    }
+
+    private static void httpGet(int port, String path) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getInputStream().readAllBytes();
         }
     }
 

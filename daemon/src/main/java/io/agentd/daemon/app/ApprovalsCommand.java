@@ -1,7 +1,6 @@
 package io.agentd.daemon.app;
 
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -11,13 +10,14 @@ import java.util.Map;
  * Which command the daemon injects as the {@code codelayer} MCP approvals server. An explicit value
  * ({@code --approvals-command}, else {@code AGENTD_APPROVALS_COMMAND}) wins, and an explicitly empty one
  * turns injection off. Without either, agentd's own server is used: {@code agentctl mcp claude_approvals}
- * from the CLI jar built next to the daemon jar ({@code <root>/client-cli/target/agentd-cli.jar}).
+ * from the CLI jar built next to the daemon jar ({@code <root>/client-cli/target/agentd-cli.jar}), also when that
+ * jar is not built yet: the daemon checks the command at start and refuses launches while it cannot run.
  *
  * @param command the argv; empty: no injection
- * @param warning why the default could not be used, or null
  */
-record ApprovalsCommand(List<String> command, String warning) {
+record ApprovalsCommand(List<String> command) {
     static final String ENV = "AGENTD_APPROVALS_COMMAND";
+    private static final String CLI_JAR = "client-cli/target/agentd-cli.jar";
 
     ApprovalsCommand {
         command = List.copyOf(command);
@@ -25,10 +25,10 @@ record ApprovalsCommand(List<String> command, String warning) {
 
     static ApprovalsCommand resolve(String flag, Map<String, String> env, Path codeLocation, Path javaHome) {
         if (flag != null) {
-            return new ApprovalsCommand(split(flag), null);
+            return new ApprovalsCommand(split(flag));
         }
         if (env.containsKey(ENV)) {
-            return new ApprovalsCommand(split(env.get(ENV)), null);
+            return new ApprovalsCommand(split(env.get(ENV)));
         }
         return builtIn(codeLocation, javaHome);
     }
@@ -40,13 +40,10 @@ record ApprovalsCommand(List<String> command, String warning) {
     static ApprovalsCommand builtIn(Path codeLocation, Path javaHome) {
         Path target = codeLocation == null ? null : codeLocation.toAbsolutePath().getParent();
         Path root = target == null || target.getParent() == null ? null : target.getParent().getParent();
-        Path cli = root == null ? null : root.resolve("client-cli/target/agentd-cli.jar");
-        if (cli == null || !Files.isRegularFile(cli)) {
-            return new ApprovalsCommand(List.of(), "agentd's approvals server " + (cli == null ? "agentd-cli.jar" : cli)
-                    + " is not built, so sessions get no approvals server; build client-cli or set --approvals-command");
-        }
+        // Where the jar would be even when it is missing: the start-up check then names the file to build.
+        Path cli = root == null ? Path.of(CLI_JAR).toAbsolutePath() : root.resolve(CLI_JAR);
         return new ApprovalsCommand(List.of(javaHome.resolve("bin/java").toString(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", cli.toString(), "mcp", "claude_approvals"), null);
+                "-XX:TieredStopAtLevel=1", "-jar", cli.toString(), "mcp", "claude_approvals"));
     }
 
     /** Where this class was loaded from: the daemon jar, or its classes folder. */

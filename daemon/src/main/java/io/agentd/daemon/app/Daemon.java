@@ -16,7 +16,15 @@ import io.agentd.daemon.bus.SessionEventPublisher;
 import io.agentd.daemon.bus.SubscribeHandler;
 import io.agentd.daemon.bus.Subscriptions;
 import io.agentd.daemon.claude.ClaudeLocator;
+import io.agentd.daemon.health.DebugInfoService;
 import io.agentd.daemon.health.HealthService;
+import io.agentd.daemon.http.route.RouteTable;
+import io.agentd.daemon.http.routes.ApiRoutes;
+import io.agentd.daemon.http.routes.SettingsRoutes;
+import io.agentd.daemon.http.routes.SystemRoutes;
+import io.agentd.daemon.http.security.PeerUids;
+import io.agentd.daemon.http.server.HttpServer;
+import io.agentd.daemon.json.JsonMappers;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
 import io.agentd.daemon.rpc.RpcServerOptions;
@@ -24,6 +32,9 @@ import io.agentd.daemon.rpc.methods.ApprovalRpcBindings;
 import io.agentd.daemon.rpc.methods.RuleRpcBindings;
 import io.agentd.daemon.rpc.methods.HealthRpcBindings;
 import io.agentd.daemon.rpc.methods.SessionRpcBindings;
+import io.agentd.daemon.session.ApprovalsServerCheck;
+import io.agentd.daemon.search.SearchMethods;
+import io.agentd.daemon.search.SessionSearch;
 import io.agentd.daemon.session.McpInjection;
 import io.agentd.daemon.session.SessionContinuation;
 import io.agentd.daemon.session.SessionEvents;
@@ -33,6 +44,8 @@ import io.agentd.daemon.session.SupervisorConfig;
 import io.agentd.daemon.session.api.SessionQueryService;
 import io.agentd.daemon.session.api.SessionRunner;
 import io.agentd.daemon.session.api.SessionService;
+import io.agentd.daemon.settings.ConfigService;
+import io.agentd.daemon.settings.UserSettingsService;
 import io.agentd.daemon.session.follow.SpoolWatcher;
 import io.agentd.daemon.session.ingest.IngestContext;
 import io.agentd.daemon.session.process.ProcessLauncher;
@@ -45,6 +58,8 @@ import io.agentd.store.conversation.ConversationRepository;
 import io.agentd.store.process.ProcessRepository;
 import io.agentd.store.rawevent.RawEventRepository;
 import io.agentd.store.session.SessionRepository;
+import io.agentd.store.settings.SettingsRepository;
+import io.agentd.store.stats.DatabaseStatsRepository;
 import io.agentd.store.snapshot.SnapshotRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,12 +69,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * Wires the daemon's parts together and owns their lifecycle: store first, then sessions (re-attached
- * before anything is served), the socket last; shutdown in reverse.
+ * before anything is served), the socket, then HTTP last; shutdown in reverse (HTTP first, the store last).
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
@@ -79,9 +96,12 @@ public final class Daemon implements AutoCloseable {
     private final BypassExpiryMonitor monitor;
     private final MethodRegistry registry;
     private final RpcServer server;
+    /** Null with {@code --no-http}. */
+    private final HttpServer http;
 
     private Daemon(DaemonConfig config, Database database, SessionSupervisor supervisor, SpoolJanitor janitor,
-                   EventPruner pruner, BypassExpiryMonitor monitor, MethodRegistry registry, RpcServer server) {
+                   EventPruner pruner, BypassExpiryMonitor monitor, MethodRegistry registry, RpcServer server,
+                   HttpServer http) {
         this.config = config;
         this.database = database;
         this.supervisor = supervisor;
@@ -90,6 +110,7 @@ public final class Daemon implements AutoCloseable {
         this.monitor = monitor;
         this.registry = registry;
         this.server = server;
+        this.http = http;
     }
 
     /**
@@ -108,8 +129,12 @@ public final class Daemon implements AutoCloseable {
         SpoolJanitor janitor = null;
         EventPruner pruner = null;
         BypassExpiryMonitor monitor = null;
+        RpcServer server = null;
         try {
-            ClaudeLocator claude = new ClaudeLocator(config.claudePath(), env, home);
+            SettingsRepository settings = new SettingsRepository();
+            // A path saved over HTTP (PATCH /config) is the user's latest choice: it wins over flag and env.
+            ClaudeLocator claude = new ClaudeLocator(ConfigService.savedClaudePath(database, settings)
+                    .orElse(config.claudePath()), env, home);
             // `claude --version` can take a while; health reports "still looking" until it is done.
             Thread.ofVirtual().name("claude-lookup").start(claude::refresh);
             EventLog eventLog = new EventLog(database, new EventBus(clock, SUBSCRIBER_BUFFER), clock);
@@ -120,17 +145,13 @@ public final class Daemon implements AutoCloseable {
                     new StreamJsonParser(), events, clock);
             SessionTransitions transitions = new SessionTransitions(ingest.sessions(), events, clock,
                     new ApprovalExpiry(approvalEvents, clock));
-            if (config.approvalsWarning() != null) {
-                log.warn(config.approvalsWarning());
-            } else if (config.approvalsCommand().isEmpty()) {
-                log.info("no approvals server is injected into sessions (--approvals-command is empty)");
-            } else {
-                log.info("approvals server injected into sessions: {}", String.join(" ", config.approvalsCommand()));
-            }
+            McpInjection injection = new McpInjection(config.approvalsCommand(), config.socketPath(),
+                    new ApprovalsServerCheck(config.approvalsCommand(), env, Path.of("").toAbsolutePath()));
+            logApprovalsServer(injection.approvalsServer());
             SupervisorConfig sessionConfig = new SupervisorConfig(config.spoolDir(), config.maxSessions(), INTERRUPT_GRACE,
                     CONTINUE_WAIT, MAX_STDOUT_LINE_BYTES, config.sessionIdleTimeout());
             supervisor = new SessionSupervisor(ingest, transitions, claude, ProcessLauncher.create(), new SpoolWatcher(),
-                    new McpInjection(config.approvalsCommand(), config.socketPath()), sessionConfig);
+                    injection, sessionConfig);
             supervisor.recover();
             supervisor.watchIdleSessions();
             PermissionPolicy policy = new PermissionPolicy(clock);
@@ -147,15 +168,31 @@ public final class Daemon implements AutoCloseable {
                     Path.of("").toAbsolutePath());
 
             MethodRegistry registry = new MethodRegistry();
-            new HealthRpcBindings(new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount,
-                    database::health)).register(registry);
+            HealthService health = new HealthService(config.version(), startedAt, clock, claude, supervisor::activeCount,
+                    database::health, injection::approvalsServer);
+            new HealthRpcBindings(health).register(registry);
             new SessionRpcBindings(sessions, new SessionQueryService(database)).register(registry);
             new ApprovalRpcBindings(approvals).register(registry);
             new RuleRpcBindings(rules).register(registry);
+            new SearchMethods(new SessionSearch(database)).register(registry);
             new SubscribeHandler(new Subscriptions(eventLog, clock, config.heartbeat())).register(registry);
-            RpcServer server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults());
-            return new Daemon(config, database, supervisor, janitor, pruner, monitor, registry, server);
+            server = RpcServer.start(config.socketPath(), registry, RpcServerOptions.defaults()
+                    .withConnectionLimits(config.maxConnections(), config.connectionIdleTimeout()));
+            // HTTP last, once the socket serves: the socket's start-up time does not move.
+            HttpServer http = null;
+            if (config.http().enabled()) {
+                RouteTable routes = ApiRoutes.table(config.http().maxBodyBytes(), List.of(
+                        new SystemRoutes(health, new DebugInfoService(database, new DatabaseStatsRepository(),
+                                config.approvalsCommand())),
+                        new SettingsRoutes(new ConfigService(database, settings, claude, config.claudePath(), env, clock),
+                                new UserSettingsService(database, settings, clock))));
+                http = HttpServer.start(config.http(), routes, PeerUids.system(), JsonMappers.daemon());
+            }
+            return new Daemon(config, database, supervisor, janitor, pruner, monitor, registry, server, http);
         } catch (IOException | RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
             if (monitor != null) {
                 monitor.close();
             }
@@ -174,8 +211,24 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    private static void logApprovalsServer(ApprovalsServerCheck.Status approvals) {
+        if (!approvals.injected()) {
+            log.info("no approvals server is injected into sessions (--approvals-command is empty)");
+        } else if (approvals.usable()) {
+            log.info("approvals server injected into sessions: {}", approvals.command());
+        } else {
+            log.error("the approvals server cannot run: {}; sessions will be refused until it can (command: {})",
+                    approvals.error(), approvals.command());
+        }
+    }
+
     public Path socketPath() {
         return server.socketPath();
+    }
+
+    /** The HTTP API's bound port; empty with {@code --no-http}. */
+    public OptionalInt httpPort() {
+        return http == null ? OptionalInt.empty() : OptionalInt.of(http.port());
     }
 
     /** The names of the methods this daemon answers (docs/protocol.md documents each of them). */
@@ -190,6 +243,9 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         log.info("shutting down");
+        if (http != null) {
+            http.close();
+        }
         server.close();
         janitor.close();
         pruner.close();

@@ -1,5 +1,8 @@
 package io.agentd.daemon.app;
 
+import io.agentd.daemon.rpc.RpcServerOptions;
+import io.agentd.daemon.http.server.HttpOptions;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +14,6 @@ import static java.util.Objects.requireNonNull;
  *
  * @param claudePath explicit Claude CLI path, or null to discover it
  * @param approvalsCommand the command line injected as the {@code codelayer} MCP approvals server; empty: no injection
- * @param approvalsWarning why the default approvals server is not injected, logged at start; null when all is well
  * @param maxSessions most sessions with a live Claude process at once
  * @param shutdownTimeout how long shutdown waits for interrupted sessions before killing them
  * @param detachSessions leave sessions running at shutdown for the next daemon to re-attach
@@ -22,6 +24,9 @@ import static java.util.Objects.requireNonNull;
  * @param bypassCheckInterval how often expired bypass permissions are looked for and switched off
  * @param sessionIdleTimeout how long a running Claude may write nothing to stdout before it is stopped; zero: never
  * @param storeFaultFile a test seam: the store's fault-injection control file; null (always, outside fault tests) for none
+ * @param maxConnections the most socket connections open at once
+ * @param connectionIdleTimeout how long a connection that is not a subscription may stay silent between requests; zero: never closed
+ * @param http the HTTP API's address, origins and limits ({@link HttpOptions#disabled()} with {@code --no-http})
  */
 public record DaemonConfig(
         Path socketPath,
@@ -30,7 +35,6 @@ public record DaemonConfig(
         Path logDir,
         String claudePath,
         List<String> approvalsCommand,
-        String approvalsWarning,
         int maxSessions,
         Duration shutdownTimeout,
         boolean detachSessions,
@@ -41,7 +45,10 @@ public record DaemonConfig(
         Duration bypassCheckInterval,
         Duration sessionIdleTimeout,
         Path storeFaultFile,
-        String version) {
+        String version,
+        int maxConnections,
+        Duration connectionIdleTimeout,
+        HttpOptions http) {
 
     public DaemonConfig {
         requireNonNull(socketPath, "socketPath is null");
@@ -60,8 +67,16 @@ public record DaemonConfig(
             throw new IllegalArgumentException("session idle timeout must not be negative");
         }
         requireNonNull(version, "version is null");
+        requireNonNull(http, "http is null");
         if (maxSessions < 1) {
             throw new IllegalArgumentException("max sessions must be at least 1");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("max connections must be at least 1");
+        }
+        requireNonNull(connectionIdleTimeout, "connectionIdleTimeout is null");
+        if (connectionIdleTimeout.isNegative()) {
+            throw new IllegalArgumentException("connection idle timeout must not be negative");
         }
     }
 
@@ -78,7 +93,6 @@ public record DaemonConfig(
         private Path logDir;
         private String claudePath;
         private List<String> approvalsCommand;
-        private String approvalsWarning;
         private int maxSessions;
         private Duration shutdownTimeout;
         private boolean detachSessions;
@@ -90,6 +104,9 @@ public record DaemonConfig(
         private Duration sessionIdleTimeout;
         private Path storeFaultFile;
         private String version;
+        private int maxConnections = RpcServerOptions.DEFAULT_MAX_CONNECTIONS;
+        private Duration connectionIdleTimeout = RpcServerOptions.DEFAULT_IDLE_TIMEOUT;
+        private HttpOptions http = HttpOptions.disabled();
 
         private Builder() {
         }
@@ -121,11 +138,6 @@ public record DaemonConfig(
 
         public Builder approvalsCommand(List<String> approvalsCommand) {
             this.approvalsCommand = approvalsCommand;
-            return this;
-        }
-
-        public Builder approvalsWarning(String approvalsWarning) {
-            this.approvalsWarning = approvalsWarning;
             return this;
         }
 
@@ -184,8 +196,25 @@ public record DaemonConfig(
             return this;
         }
 
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder connectionIdleTimeout(Duration connectionIdleTimeout) {
+            this.connectionIdleTimeout = connectionIdleTimeout;
+            return this;
+        }
+
+        /** The HTTP API; without this call, none ({@link HttpOptions#disabled()}). */
+        public Builder http(HttpOptions http) {
+            this.http = http;
+            return this;
+        }
+
         public DaemonConfig build() {
-            return new DaemonConfig(socketPath, databasePath, logLevel, logDir, claudePath, approvalsCommand, approvalsWarning, maxSessions, shutdownTimeout, detachSessions, spoolDir, spoolRetention, eventRetention, heartbeat, bypassCheckInterval, sessionIdleTimeout, storeFaultFile, version);
+            return new DaemonConfig(socketPath, databasePath, logLevel, logDir, claudePath, approvalsCommand, maxSessions, shutdownTimeout, detachSessions, spoolDir, spoolRetention, eventRetention, heartbeat, bypassCheckInterval, sessionIdleTimeout, storeFaultFile, version,
+                    maxConnections, connectionIdleTimeout, http);
         }
     }
 }

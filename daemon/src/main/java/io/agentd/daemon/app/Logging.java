@@ -3,14 +3,20 @@ package io.agentd.daemon.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import io.agentd.store.PrivateFiles;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,7 +24,8 @@ import java.nio.file.Path;
  * start-up, and stdout is never an appender target (it stays clean for callers that read it).
  */
 final class Logging {
-    private static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %msg%n";
+    /** {@code %safeMsg} and {@code %safeEx} escape control characters ({@link LogEscaping}): one entry, its own lines. */
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %safeMsg%n%safeEx";
 
     private Logging() {
     }
@@ -28,6 +35,8 @@ final class Logging {
         context.reset();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(level);
+        // Jetty reports its start and each connector at info; the daemon logs the one line that matters.
+        context.getLogger("org.eclipse.jetty").setLevel(level.isGreaterOrEqual(Level.INFO) ? Level.WARN : level);
         root.addAppender(console(context));
     }
 
@@ -35,8 +44,9 @@ final class Logging {
     static void configure(Level level, Path logDir) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         stderrOnly(context, level);
-        PatternLayoutEncoder encoder = encoder(context);
-        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        Encoder<ILoggingEvent> encoder = encoder(context);
+        tightenLogFiles(logDir);
+        RollingFileAppender<ILoggingEvent> file = new PrivateRollingFileAppender();
         file.setContext(context);
         file.setName("file");
         file.setFile(logDir.resolve("agentd.log").toString());
@@ -64,12 +74,45 @@ final class Logging {
         return console;
     }
 
-    private static PatternLayoutEncoder encoder(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    /** The encoder of every appender: {@link #PATTERN} with the escaping converters. */
+    static Encoder<ILoggingEvent> encoder(LoggerContext context) {
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(context);
+        layout.getInstanceConverterMap().put("safeMsg", LogEscaping.MessageEscaper::new);
+        layout.getInstanceConverterMap().put("safeEx", LogEscaping.ThrowableEscaper::new);
+        layout.setPattern(PATTERN);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         return encoder;
+    }
+
+    /** Log files that an older agentd (or a 0755 folder and the umask) left readable by others become 0600. */
+    private static void tightenLogFiles(Path logDir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(logDir, "agentd*.log*")) {
+            files.forEach(PrivateFiles::tighten);
+        } catch (IOException e) {
+            System.err.println("agentd: cannot list " + logDir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Opens each log file (the first, and the new one after a roll-over) as a 0600 file: log lines name
+     * sessions, paths and errors nobody else needs to read. Rolled archives stay in the 0700 log folder and
+     * are tightened at the next start.
+     */
+    private static final class PrivateRollingFileAppender extends RollingFileAppender<ILoggingEvent> {
+        @Override
+        public void openFile(String fileName) throws IOException {
+            Path path = Path.of(fileName);
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            PrivateFiles.createOrTighten(path);
+            super.openFile(fileName);
+        }
     }
 
     static Level parseLevel(String name) {

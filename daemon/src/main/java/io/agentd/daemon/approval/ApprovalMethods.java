@@ -2,6 +2,7 @@ package io.agentd.daemon.approval;
 
 import io.agentd.daemon.approval.rules.RuleRows;
 import io.agentd.daemon.json.JsonMappers;
+import io.agentd.protocol.approval.Approval;
 
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,11 @@ public final class ApprovalMethods {
     }
 
     /** {@code {approvals:[...]}}, never null (hld sends null for a session without pending approvals). */
-    public record FetchResult(List<ApprovalView> approvals) {
+    public record FetchResult(List<Approval> approvals) {
     }
 
     /** {@code {approval}}. */
-    public record GetResult(ApprovalView approval) {
+    public record GetResult(Approval approval) {
     }
 
     /**
@@ -48,12 +49,12 @@ public final class ApprovalMethods {
 
     /** A session's pending approvals; none without a session, as hld. */
     public FetchResult fetch(ApprovalParams.Fetch p) {
-        return new FetchResult(service.pending(p.sessionId()).stream().map(ApprovalView::of).toList());
+        return new FetchResult(service.pending(p.sessionId()).stream().map(ApprovalWire::of).toList());
     }
 
     /** One approval. */
     public GetResult get(ApprovalParams.Get p) {
-        return new GetResult(ApprovalView.of(service.get(p.approvalId())));
+        return new GetResult(ApprovalWire.of(service.get(p.approvalId())));
     }
 
     /** A person's decision; a refused one is a result, not an error. */

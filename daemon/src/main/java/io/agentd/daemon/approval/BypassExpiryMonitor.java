@@ -1,5 +1,6 @@
 package io.agentd.daemon.approval;
 
+import io.agentd.store.job.LongLivedJob;
 import io.agentd.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,23 +23,19 @@ public final class BypassExpiryMonitor implements AutoCloseable {
         requireNonNull(database, "database is null");
         requireNonNull(expiry, "expiry is null");
         requireNonNull(interval, "interval is null");
-        Thread thread = Thread.ofVirtual().name("bypass-expiry").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    int n = database.write(expiry::switchOffAllExpired);
-                    if (n > 0) {
-                        log.info("switched off the expired bypass of {} session(s)", n);
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("checking for expired bypass permissions failed: {}", e.getMessage());
+        Thread thread = Thread.ofVirtual().name("bypass-expiry").start(LongLivedJob.of("bypass-expiry", () -> {
+            try {
+                int n = database.write(expiry::switchOffAllExpired);
+                if (n > 0) {
+                    log.info("switched off the expired bypass of {} session(s)", n);
                 }
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            } catch (RuntimeException e) {
+                // The store's own faults show in health already; the next round tries again.
+                log.warn("checking for expired bypass permissions failed: {}", e.getMessage());
             }
-        });
+            Thread.sleep(interval);
+            return true;
+        }));
         return new BypassExpiryMonitor(thread);
     }
 

@@ -1,5 +1,6 @@
 package io.agentd.daemon.bus;
 
+import io.agentd.store.job.LongLivedJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,23 +18,19 @@ public final class EventPruner implements AutoCloseable {
     public EventPruner(EventLog events, Duration retention) {
         requireNonNull(events, "events is null");
         requireNonNull(retention, "retention is null");
-        this.thread = Thread.ofVirtual().name("event-pruner").start(() -> {
+        this.thread = Thread.ofVirtual().name("event-pruner").start(LongLivedJob.of("event-pruner", () -> {
             try {
-                while (true) {
-                    try {
-                        int n = events.prune(retention);
-                        if (n > 0) {
-                            log.debug("pruned {} events older than {}", n, retention);
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("pruning events failed: {}", e.getMessage());
-                    }
-                    Thread.sleep(INTERVAL);
+                int n = events.prune(retention);
+                if (n > 0) {
+                    log.debug("pruned {} events older than {}", n, retention);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                // The store's own faults show in health already; the next round tries again.
+                log.warn("pruning events failed: {}", e.getMessage());
             }
-        });
+            Thread.sleep(INTERVAL);
+            return true;
+        }));
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class ClaudeLocator {
     private static final Logger log = LoggerFactory.getLogger(ClaudeLocator.class);
 
-    private final String configuredPath;
+    private volatile String configuredPath;
     private final Map<String, String> env;
     private final Path home;
     private volatile ClaudeBinary cached;
@@ -41,6 +41,27 @@ public final class ClaudeLocator {
             return c;
         }
         return refresh();
+    }
+
+    /**
+     * Uses {@code path} from now on (blank: look on {@code PATH} and in the usual locations again) and looks
+     * the binary up at once, so a client that changed it sees whether it works.
+     */
+    public synchronized ClaudeBinary reconfigure(String path) {
+        configuredPath = path == null || path.isBlank() ? null : path;
+        cached = null;
+        return refresh();
+    }
+
+    /** The explicitly configured path; empty when the CLI is looked for. */
+    public Optional<String> configuredPath() {
+        return Optional.ofNullable(configuredPath);
+    }
+
+    /** Where a lookup without a configured path would find the CLI (no {@code --version} run); empty if nowhere. */
+    public Optional<Path> detectedPath() {
+        return candidates().stream().filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
+                .map(Path::toAbsolutePath).findFirst();
     }
 
     /** The last result without touching the disk; null before the first lookup. */
@@ -65,10 +86,11 @@ public final class ClaudeLocator {
     }
 
     private ClaudeBinary locate() {
-        if (configuredPath != null) {
-            Path p = Path.of(configuredPath);
+        String configured = configuredPath;
+        if (configured != null) {
+            Path p = Path.of(configured);
             if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
-                return ClaudeBinary.missing("HUMANLAYER_CLAUDE_PATH=" + configuredPath + " is not an executable file");
+                return ClaudeBinary.missing("HUMANLAYER_CLAUDE_PATH=" + configured + " is not an executable file");
             }
             return withVersion(p.toAbsolutePath());
         }

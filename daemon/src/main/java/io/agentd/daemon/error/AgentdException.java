@@ -36,6 +36,11 @@ public final class AgentdException extends RuntimeException {
         return new AgentdException(ErrorKind.CONFLICT, message, null);
     }
 
+    /** What the operation would decide was already decided, e.g. an approval that has an answer. */
+    public static AgentdException alreadyDecided(String message) {
+        return new AgentdException(ErrorKind.ALREADY_DECIDED, message, null);
+    }
+
     /** A needed resource cannot be used right now. */
     public static AgentdException unavailable(String message) {
         return new AgentdException(ErrorKind.UNAVAILABLE, message, null);

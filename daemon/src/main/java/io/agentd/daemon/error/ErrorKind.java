@@ -8,6 +8,8 @@ public enum ErrorKind {
     NOT_FOUND,
     /** The entity exists but its state forbids the operation. */
     CONFLICT,
+    /** The operation decides something that was already decided (an approval answered twice). */
+    ALREADY_DECIDED,
     /** A needed resource (the claude binary, the store) cannot be used right now. */
     UNAVAILABLE,
     /** A bug or an unexpected failure inside the daemon. */

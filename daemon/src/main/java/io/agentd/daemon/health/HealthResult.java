@@ -5,9 +5,10 @@ package io.agentd.daemon.health;
  *
  * @param uptimeMs milliseconds since the daemon started
  * @param activeSessions sessions with a live Claude process
+ * @param approvalsServer the MCP approvals server injected into sessions (agentd addition)
  */
 public record HealthResult(String status, String version, long uptimeMs, int activeSessions, ClaudeStatus claude,
-                           StoreStatus store) {
+                           StoreStatus store, ApprovalsServerStatus approvalsServer, JobsStatus jobs) {
     /**
      * The Claude Code CLI the daemon would launch.
      *
@@ -27,5 +28,27 @@ public record HealthResult(String status, String version, long uptimeMs, int act
      * @param since absent when ok: when the first refusal of this episode happened (RFC 3339)
      */
     public record StoreStatus(boolean ok, String error, String since) {
+    }
+
+    /**
+     * The approvals server sessions get ({@code --approvals-command}).
+     *
+     * @param injected false when sessions run without one, on purpose (an empty command)
+     * @param command absent when none is injected
+     * @param ok false when the command cannot run; launches are then refused
+     * @param error absent when ok: e.g. "jar .../agentd-cli.jar does not exist"
+     */
+    public record ApprovalsServerStatus(boolean injected, String command, boolean ok, String error) {
+    }
+
+    /**
+     * Whether the daemon's long-lived jobs (checkpointer, writer, janitor, monitors, watcher, accept loop) work.
+     *
+     * @param ok false from a failed round of any job (an OutOfMemoryError, say) until its next round succeeds
+     * @param error absent when ok: each failing job with its latest failure, e.g.
+     *              "agentd-db-checkpoint: java.lang.OutOfMemoryError: Java heap space"
+     * @param since absent when ok: when the earliest of those failures began (RFC 3339)
+     */
+    public record JobsStatus(boolean ok, String error, String since) {
     }
 }

@@ -2,11 +2,16 @@ package io.agentd.daemon.health;
 
 import io.agentd.daemon.claude.ClaudeBinary;
 import io.agentd.daemon.claude.ClaudeLocator;
+import io.agentd.daemon.session.ApprovalsServerCheck;
 import io.agentd.daemon.session.api.WireTimes;
 import io.agentd.store.StoreHealth;
+import io.agentd.store.job.JobFaults;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -14,7 +19,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Answers {@code health}. Always {@code "ok"} while the daemon serves requests (hlyr requires exactly
- * that to connect); whether Claude can be launched and whether the database takes writes are reported
+ * that to connect); whether Claude can be launched, whether the database takes writes and whether the approvals
+ * server can run are reported
  * beside it, never by failing health.
  */
 public final class HealthService {
@@ -24,15 +30,26 @@ public final class HealthService {
     private final ClaudeLocator claude;
     private final IntSupplier activeSessions;
     private final Supplier<StoreHealth> store;
+    private final Supplier<ApprovalsServerCheck.Status> approvals;
+    private final Supplier<List<JobFaults.Fault>> jobs;
 
     public HealthService(String version, Instant startedAt, Clock clock, ClaudeLocator claude, IntSupplier activeSessions,
-                         Supplier<StoreHealth> store) {
+                         Supplier<StoreHealth> store, Supplier<ApprovalsServerCheck.Status> approvals) {
+        this(version, startedAt, clock, claude, activeSessions, store, approvals, JobFaults.process()::current);
+    }
+
+    /** @param jobs the failing long-lived jobs */
+    public HealthService(String version, Instant startedAt, Clock clock, ClaudeLocator claude, IntSupplier activeSessions,
+                         Supplier<StoreHealth> store, Supplier<ApprovalsServerCheck.Status> approvals,
+                         Supplier<List<JobFaults.Fault>> jobs) {
         this.version = requireNonNull(version, "version is null");
         this.startedAt = requireNonNull(startedAt, "startedAt is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.claude = requireNonNull(claude, "claude is null");
         this.activeSessions = requireNonNull(activeSessions, "activeSessions is null");
         this.store = requireNonNull(store, "store is null");
+        this.approvals = requireNonNull(approvals, "approvals is null");
+        this.jobs = requireNonNull(jobs, "jobs is null");
     }
 
     /** The daemon's health now. */
@@ -47,6 +64,20 @@ public final class HealthService {
         StoreHealth db = store.get();
         HealthResult.StoreStatus storeStatus = db.ok() ? new HealthResult.StoreStatus(true, null, null)
                 : new HealthResult.StoreStatus(false, db.kind().summary() + ": " + db.error(), WireTimes.rfc3339(db.since()));
-        return new HealthResult("ok", version, uptime, activeSessions.getAsInt(), status, storeStatus);
+        ApprovalsServerCheck.Status server = approvals.get();
+        HealthResult.ApprovalsServerStatus approvalsStatus = new HealthResult.ApprovalsServerStatus(server.injected(),
+                server.injected() ? server.command() : null, server.usable(), server.error());
+        return new HealthResult("ok", version, uptime, activeSessions.getAsInt(), status, storeStatus, approvalsStatus,
+                jobsStatus());
+    }
+
+    private HealthResult.JobsStatus jobsStatus() {
+        List<JobFaults.Fault> failing = jobs.get();
+        if (failing.isEmpty()) {
+            return new HealthResult.JobsStatus(true, null, null);
+        }
+        String error = failing.stream().map(f -> f.job() + ": " + f.error()).collect(Collectors.joining("; "));
+        Instant since = failing.stream().map(JobFaults.Fault::since).min(Comparator.naturalOrder()).orElseThrow();
+        return new HealthResult.JobsStatus(false, error, WireTimes.rfc3339(since));
     }
 }

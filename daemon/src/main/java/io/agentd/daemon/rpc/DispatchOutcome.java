@@ -2,6 +2,7 @@ package io.agentd.daemon.rpc;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** What a connection does after the dispatcher has looked at one line. */
@@ -26,6 +27,26 @@ sealed interface DispatchOutcome {
             requireNonNull(id, "id is null");
             requireNonNull(where, "where is null");
         }
+    }
+
+    /**
+     * A batch: the connection runs each element only when the answers before it are written, and writes its
+     * answer straight to the socket, so the batch's answer is never held in memory whole (a batch of a thousand
+     * {@code listSessions} would need hundreds of MiB). The answer array is left out when no element has one.
+     */
+    record Batch(List<BatchCall> calls) implements DispatchOutcome {
+        public Batch {
+            calls = List.copyOf(calls);
+        }
+    }
+
+    /**
+     * One batch element, run when the connection gets to it. Returns a {@link Reply} (an error response), a
+     * {@link Result} to write like a single one, or {@link NoReply} for a notification.
+     */
+    @FunctionalInterface
+    interface BatchCall {
+        DispatchOutcome run();
     }
 
     /** Nothing to write (a batch of notifications only). */

@@ -23,6 +23,8 @@ final class ResponseOutput extends OutputStream {
     private byte[] buffer = new byte[INITIAL_BYTES];
     private int count;
     private boolean sent;
+    /** Bytes of the current line already sent. */
+    private long sentBytes;
     private IOException failure;
 
     ResponseOutput(WritableByteChannel channel) {
@@ -33,7 +35,25 @@ final class ResponseOutput extends OutputStream {
     void reset() {
         count = 0;
         sent = false;
+        sentBytes = 0;
         failure = null;
+    }
+
+    /** How many bytes of the current line have been written so far: a mark to {@link #rewind} to. */
+    long position() {
+        return sentBytes + count;
+    }
+
+    /**
+     * Drops what was written after {@code mark}, if none of it has been sent yet (a batch element that failed
+     * while it was written is then replaced by its error); returns false when part of it is already sent.
+     */
+    boolean rewind(long mark) {
+        if (mark < sentBytes || mark > position()) {
+            return false;
+        }
+        count = (int) (mark - sentBytes);
+        return true;
     }
 
     /** Whether part of the current line has already gone to the socket. */
@@ -98,6 +118,7 @@ final class ResponseOutput extends OutputStream {
             throw e;
         }
         sent = true;
+        sentBytes += count;
         count = 0;
     }
 }

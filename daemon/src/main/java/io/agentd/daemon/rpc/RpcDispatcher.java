@@ -6,6 +6,8 @@ import io.agentd.daemon.rpc.DispatchOutcome.NoReply;
 import io.agentd.daemon.rpc.DispatchOutcome.Reply;
 import io.agentd.daemon.rpc.DispatchOutcome.ReplyAndClose;
 import io.agentd.daemon.rpc.DispatchOutcome.Stream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,51 +90,45 @@ final class RpcDispatcher {
         }
     }
 
+    /**
+     * A batch is checked for its shape here; its elements run later, one at a time, as the connection writes
+     * their answers (see {@link DispatchOutcome.Batch}).
+     */
     private DispatchOutcome dispatchBatch(ArrayNode batch, RequestContext context) {
         if (batch.isEmpty()) {
             return reply(RpcEnvelopes.error(null, RpcErrorCode.INVALID_REQUEST, "Invalid request: empty batch"));
         }
-        ArrayNode responses = mapper.createArrayNode();
+        List<DispatchOutcome.BatchCall> calls = new ArrayList<>(batch.size());
         for (JsonNode element : batch) {
-            if (!(element instanceof ObjectNode request)) {
-                responses.add(RpcEnvelopes.error(null, RpcErrorCode.INVALID_REQUEST, NOT_AN_OBJECT));
-                continue;
-            }
-            Envelope envelope = Envelope.parse(request);
-            if (envelope.error() != null) {
-                responses.add(envelope.error());
-                continue;
-            }
-            ObjectNode response = batchElement(envelope, context);
-            // A notification is never answered, not even with an error (JSON-RPC 2.0 §4.1).
-            if (envelope.hasId()) {
-                responses.add(response);
-            }
+            calls.add(() -> batchElement(element, context));
         }
-        return responses.isEmpty() ? new NoReply() : reply(responses);
+        return new DispatchOutcome.Batch(calls);
     }
 
-    private ObjectNode batchElement(Envelope envelope, RequestContext context) {
+    private DispatchOutcome batchElement(JsonNode element, RequestContext context) {
+        if (!(element instanceof ObjectNode request)) {
+            return reply(RpcEnvelopes.error(null, RpcErrorCode.INVALID_REQUEST, NOT_AN_OBJECT));
+        }
+        Envelope envelope = Envelope.parse(request);
+        if (envelope.error() != null) {
+            return reply(envelope.error());
+        }
+        DispatchOutcome answer = batchAnswer(envelope, context);
+        // A notification is never answered, not even with an error (JSON-RPC 2.0 §4.1).
+        return envelope.hasId() ? answer : new NoReply();
+    }
+
+    private DispatchOutcome batchAnswer(Envelope envelope, RequestContext context) {
         Optional<RegisteredMethod> method = registry.find(envelope.method());
         if (method.isEmpty()) {
-            return methodNotFound(envelope);
+            return reply(methodNotFound(envelope));
         }
         return switch (method.get()) {
-            case RegisteredMethod.Unary<?> unary -> invoke(unary, envelope, context);
-            case RegisteredMethod.Streaming<?> streaming -> RpcEnvelopes.error(envelope.id(),
+            case RegisteredMethod.Unary<?> unary -> answer(unary, envelope, context);
+            case RegisteredMethod.Streaming<?> streaming -> reply(RpcEnvelopes.error(envelope.id(),
                     RpcErrorCode.INVALID_REQUEST,
-                    "Invalid request: streaming method " + streaming.name() + " cannot be called in a batch");
+                    "Invalid request: streaming method " + streaming.name() + " cannot be called in a batch"));
         };
-    }
-
-    private ObjectNode invoke(RegisteredMethod.Unary<?> method, Envelope envelope, RequestContext context) {
-        try {
-            Object result = method.invoke(binder, envelope.params(), context);
-            return RpcEnvelopes.result(envelope.id(), result);
-        } catch (RuntimeException e) {
-            String where = context.connectionId() + " " + method.name();
-            return RpcEnvelopes.error(envelope.id(), RpcErrors.toRpcError(e, where));
-        }
     }
 
     /** hld answers a streaming method's bad params with id null and a "invalid request: " message, then closes. */

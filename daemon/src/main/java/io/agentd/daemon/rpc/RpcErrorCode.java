@@ -11,7 +11,9 @@ public enum RpcErrorCode {
     /** The params do not bind to the method's params type, or fail its validation. */
     INVALID_PARAMS(-32602),
     /** The handler failed. */
-    INTERNAL_ERROR(-32603);
+    INTERNAL_ERROR(-32603),
+    /** A server error (JSON-RPC's -32000 to -32099): the connection limit is reached. */
+    TOO_MANY_CONNECTIONS(-32000);
 
     private final int code;
 

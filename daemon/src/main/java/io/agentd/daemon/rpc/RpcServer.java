@@ -3,7 +3,11 @@ package io.agentd.daemon.rpc;
 import static java.util.Objects.requireNonNull;
 
 import io.agentd.daemon.json.JsonMappers;
+import io.agentd.store.job.LongLivedJob;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -33,6 +37,8 @@ public final class RpcServer implements AutoCloseable {
     /** A burst of virtual-thread clients fails connect with EAGAIN when the backlog is small. */
     private static final int BACKLOG = 512;
     private static final long ACCEPT_RETRY_MILLIS = 50;
+    private static final Duration MIN_REAP_TICK = Duration.ofMillis(50);
+    private static final Duration MAX_REAP_TICK = Duration.ofSeconds(10);
 
     private final Path socketPath;
     private final ServerSocketChannel listener;
@@ -43,6 +49,8 @@ public final class RpcServer implements AutoCloseable {
     private final AtomicLong connectionCounter = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread acceptThread;
+    private final Thread idleReaper;
+    private final byte[] overCapLine;
 
     private RpcServer(Path socketPath, ServerSocketChannel listener, UserPrincipal owner, MethodRegistry registry,
                       RpcServerOptions options) {
@@ -51,7 +59,12 @@ public final class RpcServer implements AutoCloseable {
         this.owner = owner;
         this.options = options;
         this.dispatcher = new RpcDispatcher(registry, JsonMappers.daemon());
-        this.acceptThread = Thread.ofPlatform().name("rpc-accept").daemon(true).unstarted(this::acceptLoop);
+        this.overCapLine = overCapLine(options.maxConnections());
+        // The accept loop survives anything (an OutOfMemoryError too): without it the daemon would serve nobody.
+        this.acceptThread = Thread.ofPlatform().name("rpc-accept").daemon(true)
+                .unstarted(LongLivedJob.of("rpc-accept", this::acceptNext));
+        this.idleReaper = options.idleTimeout().isZero() ? null
+                : Thread.ofVirtual().name("rpc-idle-reaper").unstarted(LongLivedJob.of("rpc-idle-reaper", this::reapIdle));
     }
 
     /**
@@ -70,6 +83,7 @@ public final class RpcServer implements AutoCloseable {
         requireNonNull(options, "options is null");
         Path path = socketPath.toAbsolutePath();
         SocketFiles.createPrivateParents(path);
+        SocketFiles.checkFolder(path.getParent());
         SocketFiles.clearStaleSocket(path);
         ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
@@ -79,6 +93,9 @@ public final class RpcServer implements AutoCloseable {
             UserPrincipal owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
             RpcServer server = new RpcServer(path, listener, owner, registry, options);
             server.acceptThread.start();
+            if (server.idleReaper != null) {
+                server.idleReaper.start();
+            }
             LOG.info("listening on {}", path);
             return server;
         } catch (IOException | RuntimeException e) {
@@ -93,11 +110,17 @@ public final class RpcServer implements AutoCloseable {
      * touches anything else (its database, its log).
      *
      * @throws DaemonAlreadyRunningException if something accepts connections there
+     * @throws SocketPathRefusedException if the path holds something other than a socket, or its folder lets
+     *                                    another user replace the socket
      */
-    public static void refuseIfRunning(Path socketPath) throws DaemonAlreadyRunningException {
+    public static void refuseIfRunning(Path socketPath) throws IOException {
         Path path = socketPath.toAbsolutePath();
         if (SocketFiles.answers(path)) {
             throw new DaemonAlreadyRunningException(path);
+        }
+        SocketFiles.refuseNonSocket(path);
+        if (Files.isDirectory(path.getParent())) {
+            SocketFiles.checkFolder(path.getParent());
         }
     }
 
@@ -130,6 +153,9 @@ public final class RpcServer implements AutoCloseable {
         awaitConnections(open);
         open.forEach(SocketRpcConnection::close);
         joinQuietly(acceptThread, 1000);
+        if (idleReaper != null) {
+            idleReaper.interrupt();
+        }
         try {
             Files.deleteIfExists(socketPath);
         } catch (IOException e) {
@@ -157,29 +183,50 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
-    private void acceptLoop() {
-        while (!closed.get()) {
-            SocketChannel channel;
-            try {
-                channel = listener.accept();
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                if (closed.get()) {
-                    return;
-                }
-                // E.g. out of file descriptors: back off instead of spinning.
-                LOG.warn("accept failed: {}", e.toString());
-                sleepQuietly();
-                continue;
+    /** One round of the accept loop: accepts and sets up one connection; false once the server is closed. */
+    private boolean acceptNext() {
+        if (closed.get()) {
+            return false;
+        }
+        SocketChannel channel;
+        try {
+            channel = listener.accept();
+        } catch (ClosedChannelException e) {
+            return false;
+        } catch (IOException e) {
+            if (closed.get()) {
+                return false;
             }
-            try {
-                serve(channel);
-            } catch (RuntimeException e) {
-                LOG.error("setting up a connection failed", e);
-                closeQuietly(channel);
+            // E.g. out of file descriptors: back off instead of spinning.
+            LOG.warn("accept failed: {}", e.toString());
+            sleepQuietly();
+            return true;
+        }
+        try {
+            serve(channel);
+        } catch (Throwable e) {
+            closeQuietly(channel);
+            throw e;
+        }
+        return true;
+    }
+
+    /**
+     * One round of the idle reaper: closes the connections that sent nothing for the idle timeout while no
+     * request of theirs was in flight. Subscriptions are never idle.
+     */
+    private boolean reapIdle() throws InterruptedException {
+        Duration timeout = options.idleTimeout();
+        Duration tick = timeout.dividedBy(10);
+        Thread.sleep(tick.compareTo(MIN_REAP_TICK) < 0 ? MIN_REAP_TICK : tick.compareTo(MAX_REAP_TICK) > 0
+                ? MAX_REAP_TICK : tick);
+        long now = System.nanoTime();
+        for (SocketRpcConnection connection : connections.values()) {
+            if (connection.closeIfIdle(timeout, now)) {
+                LOG.debug("{}: idle for {}, closed", connection.id(), timeout);
             }
         }
+        return !closed.get();
     }
 
     private void serve(SocketChannel channel) {
@@ -189,6 +236,10 @@ public final class RpcServer implements AutoCloseable {
             LOG.warn("{}: refusing connection from user {}: the daemon runs as {}",
                     id, peer == null ? "unknown" : peer.user().getName(), owner.getName());
             closeQuietly(channel);
+            return;
+        }
+        if (connections.size() >= options.maxConnections()) {
+            refuseOverCap(channel, id);
             return;
         }
         RequestContext context = new RequestContext(id, peer.user().getName());
@@ -202,7 +253,30 @@ public final class RpcServer implements AutoCloseable {
             return;
         }
         LOG.debug("{}: accepted", id);
-        Thread.ofVirtual().name("rpc-" + id).start(connection);
+        try {
+            Thread.ofVirtual().name("rpc-" + id).start(connection);
+        } catch (Throwable e) {
+            // No thread (out of memory, say): the connection must not count toward the cap for ever.
+            connections.remove(id);
+            connection.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Over the cap: one error line, then close. The line fits any socket buffer, so the write never blocks
+     * the accept loop.
+     */
+    private void refuseOverCap(SocketChannel channel, String id) {
+        LOG.warn("{}: refusing a connection: {} are open, the most allowed (--max-connections)", id,
+                options.maxConnections());
+        try {
+            channel.write(ByteBuffer.wrap(overCapLine));
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            LOG.debug("{}: telling a refused connection why failed: {}", id, e.toString());
+        }
+        closeQuietly(channel);
     }
 
     private static UnixDomainPrincipal peerOf(SocketChannel channel, String id) {
@@ -212,6 +286,15 @@ public final class RpcServer implements AutoCloseable {
             LOG.warn("{}: cannot read peer credentials: {}", id, e.toString());
             return null;
         }
+    }
+
+    private static byte[] overCapLine(int maxConnections) {
+        byte[] json = JsonMappers.daemon().writeValueAsBytes(RpcEnvelopes.error(null, RpcError.of(
+                RpcErrorCode.TOO_MANY_CONNECTIONS, "Too many connections: the daemon serves at most " + maxConnections
+                        + " at once; try again later")));
+        byte[] line = Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
     }
 
     private static void closeQuietly(SocketChannel channel) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,6 +32,7 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     private final RpcDispatcher dispatcher;
     private final JsonMapper mapper;
     private final ResultWriter results;
+    private final BatchWriter batches;
     private final ResponseOutput output;
     private final int maxLineBytes;
     private final Runnable onClosed;
@@ -43,6 +45,8 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     private boolean streaming;
     private boolean shuttingDown;
     private volatile Thread thread;
+    /** When the peer last sent a byte or a request ended (System.nanoTime), for the idle timeout. */
+    private volatile long lastActiveNanos = System.nanoTime();
 
     SocketRpcConnection(SocketChannel channel, RequestContext context, RpcDispatcher dispatcher, JsonMapper mapper,
                         int maxLineBytes, Runnable onClosed) {
@@ -51,6 +55,7 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
         this.results = new ResultWriter(mapper);
+        this.batches = new BatchWriter(mapper, results);
         this.output = new ResponseOutput(channel);
         this.maxLineBytes = maxLineBytes;
         this.onClosed = requireNonNull(onClosed, "onClosed is null");
@@ -66,7 +71,8 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
         } catch (IOException e) {
             // Hang-ups, resets and our own close() during shutdown all land here.
             LOG.debug("{}: connection ended: {}", id(), e.toString());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An OutOfMemoryError too ends only this connection.
             LOG.error("{}: connection failed", id(), e);
         } finally {
             close();
@@ -79,7 +85,7 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
      * rest is then discarded once the reader (and its line-sized buffer) is out of reach.
      */
     private boolean serve() throws IOException {
-        LineReader reader = new LineReader(channel, maxLineBytes);
+        LineReader reader = new LineReader(new ActivityTrackingChannel(), maxLineBytes);
         while (isOpen()) {
             switch (reader.next()) {
                 case LineReader.EndOfStream ignored -> {
@@ -142,6 +148,9 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
             case DispatchOutcome.Reply reply -> writeLine(reply.json());
             case DispatchOutcome.Result result -> {
                 return writeResult(result);
+            }
+            case DispatchOutcome.Batch batch -> {
+                return writeBatch(batch);
             }
             case DispatchOutcome.NoReply ignored -> {
             }
@@ -291,7 +300,44 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
     private boolean endRequest() {
         synchronized (state) {
             busy = false;
+            lastActiveNanos = System.nanoTime();
             return !shuttingDown;
+        }
+    }
+
+    /**
+     * Closes the connection if it has sent nothing for {@code timeout} while no request of it was in flight;
+     * a subscription (or any streaming method) is never idle. Returns whether it closed.
+     */
+    boolean closeIfIdle(Duration timeout, long nowNanos) {
+        synchronized (state) {
+            if (busy || streaming || shuttingDown || nowNanos - lastActiveNanos < timeout.toNanos()) {
+                return false;
+            }
+        }
+        close();
+        return true;
+    }
+
+    /** The socket as the line reader sees it: every byte read counts as activity. */
+    private final class ActivityTrackingChannel implements ReadableByteChannel {
+        @Override
+        public int read(ByteBuffer target) throws IOException {
+            int n = channel.read(target);
+            if (n > 0) {
+                lastActiveNanos = System.nanoTime();
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
         }
     }
 
@@ -324,6 +370,17 @@ final class SocketRpcConnection implements RpcConnection, Runnable {
                         result.where(), e);
                 return false;
             }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Writes a batch's answer as its elements run; returns false when the connection must close. */
+    private boolean writeBatch(DispatchOutcome.Batch batch) throws IOException {
+        writeLock.lock();
+        try {
+            output.reset();
+            return batches.write(batch, output);
         } finally {
             writeLock.unlock();
         }

@@ -1,5 +1,6 @@
 package io.agentd.daemon.session;
 
+import io.agentd.store.job.LongLivedJob;
 import io.agentd.daemon.session.ingest.IngestContext;
 import io.agentd.store.session.SessionRow;
 import io.agentd.store.session.SessionStatus;
@@ -56,20 +57,16 @@ final class IdleWatchdog implements AutoCloseable {
     /** Checks on a virtual thread of its own, a tenth of the timeout apart (50 ms to 10 s). */
     void start() {
         Duration tick = clamp(timeout.dividedBy(10), Duration.ofMillis(50), Duration.ofSeconds(10));
-        thread = Thread.ofVirtual().name("session-idle-watchdog").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(tick);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                try {
-                    check();
-                } catch (RuntimeException e) {
-                    log.warn("checking sessions for idleness failed: {}", e.getMessage());
-                }
+        thread = Thread.ofVirtual().name("session-idle-watchdog").start(LongLivedJob.of("session-idle-watchdog", () -> {
+            Thread.sleep(tick);
+            try {
+                check();
+            } catch (RuntimeException e) {
+                // Usually the store; its faults show in health already. The next tick tries again.
+                log.warn("checking sessions for idleness failed: {}", e.getMessage());
             }
-        });
+            return true;
+        }));
     }
 
     /** One round: stops every running session idle for the timeout or longer. */

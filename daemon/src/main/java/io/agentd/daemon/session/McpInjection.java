@@ -1,9 +1,13 @@
 package io.agentd.daemon.session;
 
+import io.agentd.daemon.error.AgentdException;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * hld's MCP injection: the approvals server {@code codelayer} (when a command is configured), and the
@@ -16,10 +20,38 @@ public final class McpInjection {
 
     private final List<String> approvalsCommand;
     private final Path socketPath;
+    private final ApprovalsServerCheck check;
 
+    /** Checks the approvals command against this process's environment and working directory. */
     public McpInjection(List<String> approvalsCommand, Path socketPath) {
+        this(approvalsCommand, socketPath, new ApprovalsServerCheck(approvalsCommand, System.getenv(),
+                Path.of("").toAbsolutePath()));
+    }
+
+    public McpInjection(List<String> approvalsCommand, Path socketPath, ApprovalsServerCheck check) {
         this.approvalsCommand = List.copyOf(approvalsCommand);
         this.socketPath = socketPath;
+        this.check = requireNonNull(check, "check is null");
+    }
+
+    /** Whether the injected approvals server can run, asked afresh (a few file lookups). */
+    public ApprovalsServerCheck.Status approvalsServer() {
+        return check.status();
+    }
+
+    /**
+     * Refuses a launch whose Claude would get an approvals server that cannot start: Claude would then fall
+     * back to its own permission mode and the session would run ungated.
+     *
+     * @throws AgentdException unavailable, naming the server and its problem
+     */
+    public void requireRunnableApprovals() {
+        ApprovalsServerCheck.Status status = check.status();
+        if (!status.usable()) {
+            throw AgentdException.unavailable("cannot launch session: the approvals server cannot run: " + status.error()
+                    + " (command: " + status.command() + "; fix it, or start agentd with --approvals-command ''"
+                    + " to run sessions without approvals)");
+        }
     }
 
     public boolean injectsApprovals() {

@@ -82,6 +82,7 @@ public final class SessionContinuation {
             throw AgentdException.conflict("parent session's working directory no longer exists: " + parent.workingDir());
         }
         if (parent.status() == SessionStatus.RUNNING) {
+            supervisor.requireRunnableApprovals();
             supervisor.interrupt(parentId);
             if (supervisor.awaitEnd(parentId, parentWait).isEmpty() && supervisor.isActive(parentId)) {
                 throw AgentdException.conflict("the running parent session did not stop within " + parentWait.toSeconds()

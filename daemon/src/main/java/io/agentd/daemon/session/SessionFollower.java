@@ -34,6 +34,7 @@ final class SessionFollower {
     private final int maxLineBytes;
     private final BooleanSupplier detaching;
     private final Consumer<ActiveSession> ended;
+    private final UnapprovedDenials unapprovedDenials;
 
     /**
      * @param detaching whether the daemon is leaving its sessions running, so a failure to follow is expected
@@ -48,6 +49,7 @@ final class SessionFollower {
         this.maxLineBytes = maxLineBytes;
         this.detaching = requireNonNull(detaching, "detaching is null");
         this.ended = requireNonNull(ended, "ended is null");
+        this.unapprovedDenials = new UnapprovedDenials(ctx.database());
     }
 
     /**
@@ -113,5 +115,6 @@ final class SessionFollower {
         ended.accept(session);
         session.done().complete(ending.status());
         log.info("session {} ended {} (exit {})", id, ending.status().wireName(), exit);
+        unapprovedDenials.warnIfAny(id, ingestor.state().result());
     }
 }

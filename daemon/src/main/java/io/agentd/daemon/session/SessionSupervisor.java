@@ -43,6 +43,7 @@ public final class SessionSupervisor implements AutoCloseable {
     private final ClaudeLocator claude;
     private final SpoolWatcher watcher;
     private final SupervisorConfig config;
+    private final McpInjection injection;
     private final SessionLauncher launcher;
     private final SessionFollower follower;
     private final InterruptEscalation escalation;
@@ -61,9 +62,10 @@ public final class SessionSupervisor implements AutoCloseable {
         this.claude = requireNonNull(claude, "claude is null");
         this.watcher = requireNonNull(watcher, "watcher is null");
         this.config = requireNonNull(config, "config is null");
+        this.injection = requireNonNull(injection, "injection is null");
         McpConfigFiles mcpFiles = new McpConfigFiles();
         this.launcher = new SessionLauncher(ctx, transitions, requireNonNull(launcher, "launcher is null"),
-                requireNonNull(injection, "injection is null"), mcpFiles, config.spoolRoot());
+                injection, mcpFiles, config.spoolRoot());
         this.follower = new SessionFollower(ctx, transitions, watcher, mcpFiles, config.maxLineBytes(), () -> detaching,
                 s -> active.remove(s.sessionId()));
         this.escalation = InterruptEscalation.withKill(config.interruptGrace());
@@ -84,12 +86,21 @@ public final class SessionSupervisor implements AutoCloseable {
         return active.containsKey(sessionId);
     }
 
+    /**
+     * Refuses, before anything changes, when the injected approvals server cannot run (see {@link McpInjection}).
+     * {@link #launch} checks it too; a continuation asks first, so a running parent is not interrupted in vain.
+     */
+    public void requireRunnableApprovals() {
+        injection.requireRunnableApprovals();
+    }
+
     /** Starts a session: stores it, spawns Claude, starts following. */
     public Launched launch(LaunchSpec spec) {
         ClaudeBinary binary = claude.current();
         if (!binary.available()) {
             throw AgentdException.unavailable("cannot launch session: claude not available: " + binary.error());
         }
+        injection.requireRunnableApprovals();
         reserveSlot();
         try {
             SessionLauncher.Spawned spawned = launcher.spawn(spec, binary.path());

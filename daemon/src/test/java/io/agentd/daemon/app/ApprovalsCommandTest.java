@@ -23,15 +23,14 @@ class ApprovalsCommandTest {
 
         assertThat(c.command()).containsExactly("/opt/jdk/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 cli.toString(), "mcp", "claude_approvals");
-        assertThat(c.warning()).isNull();
     }
 
     @Test
-    void withoutTheCliJarNothingIsInjectedAndTheReasonIsGiven(@TempDir Path root) {
+    void withoutTheCliJarTheDefaultStillNamesIt(@TempDir Path root) {
+        // The start-up check then reports the missing jar, rather than sessions silently running ungated.
         ApprovalsCommand c = ApprovalsCommand.resolve(null, Map.of(), root.resolve("daemon/target/classes"), JAVA_HOME);
 
-        assertThat(c.command()).isEmpty();
-        assertThat(c.warning()).contains(root.resolve("client-cli/target/agentd-cli.jar").toString()).contains("not built");
+        assertThat(c.command()).contains("-jar", root.resolve("client-cli/target/agentd-cli.jar").toString());
     }
 
     @Test
@@ -40,9 +39,9 @@ class ApprovalsCommandTest {
         assertThat(ApprovalsCommand.resolve("humanlayer  mcp claude_approvals", Map.of(), jar, JAVA_HOME).command())
                 .containsExactly("humanlayer", "mcp", "claude_approvals");
         assertThat(ApprovalsCommand.resolve("", Map.of(), jar, JAVA_HOME))
-                .isEqualTo(new ApprovalsCommand(List.of(), null));
+                .isEqualTo(new ApprovalsCommand(List.of()));
         assertThat(ApprovalsCommand.resolve(null, Map.of("AGENTD_APPROVALS_COMMAND", ""), jar, JAVA_HOME))
-                .isEqualTo(new ApprovalsCommand(List.of(), null));
+                .isEqualTo(new ApprovalsCommand(List.of()));
         assertThat(ApprovalsCommand.resolve(null, Map.of("AGENTD_APPROVALS_COMMAND", "srv a"), jar, JAVA_HOME).command())
                 .containsExactly("srv", "a");
         assertThat(ApprovalsCommand.resolve("flag", Map.of("AGENTD_APPROVALS_COMMAND", "env"), jar, JAVA_HOME).command())

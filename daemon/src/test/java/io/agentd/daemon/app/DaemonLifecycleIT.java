@@ -148,7 +148,8 @@ class DaemonLifecycleIT {
         Path envDb = dir.resolve("env.db");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-jar", DaemonProcess.daemonJar().toString(),
-                "--log-dir", dir.resolve("logs").toString(), "--spool-dir", dir.resolve("spool").toString()));
+                "--log-dir", dir.resolve("logs").toString(), "--spool-dir", dir.resolve("spool").toString(),
+                "--no-http"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("env-out.log").toFile());
         builder.environment().put("HUMANLAYER_DAEMON_SOCKET", envSocket.toString());

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentd.daemon.json.JsonMappers;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,8 +42,23 @@ class RpcDispatcherTest {
                 new ResultWriter(JsonMappers.daemon()).write(result, out);
                 yield out.toString(StandardCharsets.UTF_8);
             }
+            case DispatchOutcome.Batch batch -> written(batch);
             case DispatchOutcome other -> throw new AssertionError("not an answer: " + other);
         };
+    }
+
+    /** A batch's answer as the connection writes it (without the newline); empty when nothing is written. */
+    private static String written(DispatchOutcome.Batch batch) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ResponseOutput output = new ResponseOutput(Channels.newChannel(out));
+            assertThat(new BatchWriter(JsonMappers.daemon(), new ResultWriter(JsonMappers.daemon()))
+                    .write(batch, output)).isTrue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String line = out.toString(StandardCharsets.UTF_8);
+        return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
     }
 
     @Test
@@ -202,7 +220,9 @@ class RpcDispatcherTest {
         RpcDispatcher notes = new RpcDispatcher(registry, JsonMappers.daemon());
         byte[] line = ("[{\"jsonrpc\":\"2.0\",\"method\":\"note\",\"params\":{\"text\":\"a\"}},"
                 + "{\"jsonrpc\":\"2.0\",\"method\":\"note\",\"params\":{\"text\":\"b\"}}]").getBytes(StandardCharsets.UTF_8);
-        assertThat(notes.dispatch(line, 0, line.length, CONTEXT)).isInstanceOf(DispatchOutcome.NoReply.class);
+        DispatchOutcome outcome = notes.dispatch(line, 0, line.length, CONTEXT);
+        assertThat(outcome).isInstanceOf(DispatchOutcome.Batch.class);
+        assertThat(written((DispatchOutcome.Batch) outcome)).isEmpty();
         assertThat(seen).containsExactly("a", "b");
     }
 

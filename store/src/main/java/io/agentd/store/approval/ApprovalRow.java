@@ -24,6 +24,14 @@ public record ApprovalRow(
         String decidedBy,
         String ruleId) {
 
+    /** An approval no permission rule decided ({@code ruleId} null). */
+    public ApprovalRow(String id, String runId, String sessionId, ApprovalStatus status, Instant createdAt,
+                       Instant respondedAt, String toolName, String toolInputJson, String comment, String toolUseId,
+                       String decidedBy) {
+        this(id, runId, sessionId, status, createdAt, respondedAt, toolName, toolInputJson, comment, toolUseId,
+                decidedBy, null);
+    }
+
     /** A new pending approval, decided by nothing yet. */
     public static ApprovalRow pending(String id, String runId, String sessionId, Instant createdAt, String toolName,
                                       String toolInputJson, String toolUseId) {

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Applies pending migrations on the writer connection. Each migration, its {@code user_version} and
@@ -76,17 +77,26 @@ public final class MigrationRunner {
         }
     }
 
-    /** Splits a migration on semicolons at line ends; our migrations contain no triggers or literals with ';'. */
+    /**
+     * Splits a migration on semicolons at line ends. A {@code CREATE TRIGGER} runs to its {@code END;} line,
+     * since its body holds statements of its own; our migrations contain no literals with ';' at a line end.
+     */
     static List<String> statements(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean inTrigger = false;
         for (String line : script.split("\n")) {
             String trimmed = line.strip();
             if (trimmed.startsWith("--") || trimmed.isEmpty()) {
                 continue;
             }
+            if (current.isEmpty() && trimmed.toUpperCase(Locale.ROOT).startsWith("CREATE TRIGGER")) {
+                inTrigger = true;
+            }
             current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
+            boolean ends = inTrigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";");
+            if (ends) {
+                inTrigger = false;
                 out.add(current.toString().strip());
                 current.setLength(0);
             }

@@ -19,7 +19,13 @@ public final class Migrations {
             new Migration(5, "session processes: why agentd stopped one itself", "V005__process_stop_reason.sql"),
             new Migration(6, "raw events: their parsed type; MCP servers: HTTP servers as URL and headers",
                     "V006__typed_raw_events_and_mcp_transport.sql"),
-            new Migration(10, "permission rules; approvals: the rule that decided each one", "V010__permission_rules.sql"));
+            new Migration(7, "permission denials: the tools Claude refused on its own", "V007__permission_denials.sql"),
+            new Migration(8, "settings changed by clients: daemon config (claude_path) and user settings",
+                    "V008__settings.sql"),
+            new Migration(9, "full-text search over sessions and conversations", "V009__search.sql"),
+            new Migration(10, "session changes: the files each session created, modified or deleted",
+                    "V010__session_changes.sql"),
+            new Migration(11, "permission rules; approvals: the rule that decided each one", "V011__permission_rules.sql"));
 
     private Migrations() {
     }

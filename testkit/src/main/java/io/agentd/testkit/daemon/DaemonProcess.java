@@ -39,7 +39,8 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the daemon. It injects no approvals server unless {@code extraArgs} contain
+     * Starts the daemon. It serves no HTTP unless {@code extraArgs} contain {@code --http-port} (or the env sets
+     * {@code HUMANLAYER_DAEMON_HTTP_PORT}); it injects no approvals server unless {@code extraArgs} contain
      * {@code --approvals-command} or {@code extraEnv} sets {@code AGENTD_APPROVALS_COMMAND}.
      */
     public static DaemonProcess start(Path dir, List<String> extraArgs, Map<String, String> extraEnv) throws IOException {
@@ -48,13 +49,36 @@ public final class DaemonProcess implements AutoCloseable {
 
     public static DaemonProcess start(Path dir, Path socket, Path database, List<String> extraArgs,
                                       Map<String, String> extraEnv) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", daemonJar().toString(),
-                "--socket", socket.toString(), "--db", database.toString(), "--log-dir", dir.resolve("logs").toString(),
-                "--spool-dir", dir.resolve("spool").toString()));
-        if (!extraArgs.contains("--approvals-command") && !extraEnv.containsKey("AGENTD_APPROVALS_COMMAND")) {
+        return start(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", daemonJar().toString()), dir, socket, database, extraArgs, extraEnv, true);
+    }
+
+    /**
+     * Starts the daemon through a launcher script, e.g. a checkout's {@code bin/agentd}, with the same flags and
+     * environment as {@link #start(Path, List, Map)}, except that the daemon's own default approvals server is
+     * kept; the launcher's own output lands in the same log files.
+     */
+    public static DaemonProcess startLauncher(Path launcher, Path dir, List<String> extraArgs, Map<String, String> extraEnv)
+            throws IOException {
+        return start(List.of(launcher.toString()), dir, dir.resolve("run/daemon.sock"), dir.resolve("agentd.db"),
+                extraArgs, extraEnv, false);
+    }
+
+    private static DaemonProcess start(List<String> launcher, Path dir, Path socket, Path database,
+                                       List<String> extraArgs, Map<String, String> extraEnv, boolean noApprovalsByDefault)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("--socket", socket.toString(), "--db", database.toString(),
+                "--log-dir", dir.resolve("logs").toString(), "--spool-dir", dir.resolve("spool").toString()));
+        if (noApprovalsByDefault && !extraArgs.contains("--approvals-command")
+                && !extraEnv.containsKey("AGENTD_APPROVALS_COMMAND")) {
             // The daemon injects its own approvals server by default; tests opt in by passing the flag or env.
             command.addAll(List.of("--approvals-command", ""));
+        }
+        if (!extraArgs.contains("--http-port") && !extraArgs.contains("--no-http")
+                && !extraEnv.containsKey("HUMANLAYER_DAEMON_HTTP_PORT")) {
+            // The HTTP API's default port is fixed (7777): tests opt in, usually with --http-port 0.
+            command.add("--no-http");
         }
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -88,6 +112,30 @@ public final class DaemonProcess implements AutoCloseable {
             Thread.sleep(5);
         }
         throw new IllegalStateException("daemon not ready within " + timeout + ": " + stderr());
+    }
+
+    /**
+     * The port announced by {@code --http-port 0} as {@code HTTP_PORT=<n>}, which must be the first line on
+     * stdout; waits for it.
+     */
+    public int awaitHttpPort(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String out = stdout();
+            int newline = out.indexOf('\n');
+            if (newline >= 0) {
+                String first = out.substring(0, newline);
+                if (!first.startsWith("HTTP_PORT=")) {
+                    throw new IllegalStateException("first stdout line is not HTTP_PORT=: " + first);
+                }
+                return Integer.parseInt(first.substring("HTTP_PORT=".length()).strip());
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("daemon exited with " + process.exitValue() + ": " + stderr());
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("no HTTP_PORT= line within " + timeout + ": " + stderr());
     }
 
     public LineClient client() throws IOException {

@@ -215,8 +215,10 @@ class RealClaudeIT {
         api.script("hang", Script.of(Reply.hang()));
         ClaudeRun.Started started = ClaudeRun.start(env, cwd, "-p", Script.tag("hang") + " wait forever");
         await().atMost(Duration.ofSeconds(30)).until(() -> !api.messageRequests("hang").isEmpty());
-        // the first delta has been flushed: give the CLI a moment to be mid-stream, then interrupt it
-        Thread.sleep(300);
+        // The first delta has been flushed; the CLI shows nothing on stdout until it ends, so there is no signal
+        // for "it has read the delta". Give it a moment (generous: on a loaded 2-core machine 300 ms was too
+        // short and the interrupt came before the delta was read), then interrupt it.
+        Thread.sleep(1500);
 
         new ProcessBuilder("kill", "-INT", Long.toString(started.process().pid())).start().waitFor();
         ClaudeRun run = started.await();

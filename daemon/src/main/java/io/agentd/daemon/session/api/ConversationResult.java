@@ -31,7 +31,7 @@ public final class ConversationResult implements StreamedResult {
         generator.writeStartArray();
         for (List<ConversationEventRow> page = source.next(); !page.isEmpty(); page = source.next()) {
             for (ConversationEventRow row : page) {
-                ConversationEventView.from(row).writeTo(generator);
+                SessionWire.event(row).writeTo(generator);
             }
         }
         generator.writeEndArray();

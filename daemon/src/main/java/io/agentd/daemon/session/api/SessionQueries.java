@@ -2,6 +2,7 @@ package io.agentd.daemon.session.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.agentd.protocol.session.SessionState;
 import io.agentd.store.session.LeafFilter;
 import java.util.List;
 
@@ -32,7 +33,8 @@ public final class SessionQueries {
 
     /** One session's state. */
     public SessionStateResult sessionState(SessionIdParams params) {
-        return new SessionStateResult(SessionStateView.from(service.state(params.sessionId())));
+        SessionQueryService.SessionDetail d = service.detail(params.sessionId());
+        return new SessionStateResult(SessionWire.state(d.row(), d.denials()));
     }
 
     /** Working directories by most recent use. */
@@ -58,7 +60,7 @@ public final class SessionQueries {
     }
 
     /** Result of {@code getSessionState}. */
-    public record SessionStateResult(SessionStateView session) {
+    public record SessionStateResult(SessionState session) {
         public SessionStateResult {
             requireNonNull(session, "session is null");
         }

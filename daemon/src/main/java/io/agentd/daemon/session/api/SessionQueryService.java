@@ -6,6 +6,8 @@ import io.agentd.daemon.error.AgentdException;
 import io.agentd.store.Database;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.conversation.ConversationRepository;
+import io.agentd.store.denial.PermissionDenialRepository;
+import io.agentd.store.denial.PermissionDenialRow;
 import io.agentd.store.session.LeafFilter;
 import io.agentd.store.session.RecentPath;
 import io.agentd.store.session.SessionRepository;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The read-only use cases of sessions: lists, one session's state, its conversation, its file snapshots,
@@ -34,6 +37,7 @@ public final class SessionQueryService {
     private final SessionRepository sessions = new SessionRepository();
     private final ConversationRepository conversations = new ConversationRepository();
     private final SnapshotRepository snapshots = new SnapshotRepository();
+    private final PermissionDenialRepository denials = new PermissionDenialRepository();
 
     public SessionQueryService(Database database) {
         this(database, ConversationPages.PageSizing.DEFAULT);
@@ -60,6 +64,27 @@ public final class SessionQueryService {
     public SessionRow state(String sessionId) {
         return database.read(c -> sessions.find(c, sessionId))
                 .orElseThrow(() -> AgentdException.notFound("failed to get session: session not found: " + sessionId));
+    }
+
+    /** One session with the tools Claude refused in it, read together. */
+    public SessionDetail detail(String sessionId) {
+        return database.read(c -> {
+                    Optional<SessionRow> row = sessions.find(c, sessionId);
+                    return row.isEmpty() ? Optional.<SessionDetail>empty()
+                            : Optional.of(new SessionDetail(row.get(), denials.bySession(c, sessionId)));
+                })
+                .orElseThrow(() -> AgentdException.notFound("failed to get session: session not found: " + sessionId));
+    }
+
+    /**
+     * A session and the tool calls Claude refused on its own (from its last result's
+     * {@code permission_denials}), in Claude's order.
+     */
+    public record SessionDetail(SessionRow row, List<PermissionDenialRow> denials) {
+        public SessionDetail {
+            requireNonNull(row, "row is null");
+            denials = List.copyOf(denials);
+        }
     }
 
     /** Working directories by most recent use; a limit that is absent or not positive means {@value #DEFAULT_RECENT_PATHS}. */

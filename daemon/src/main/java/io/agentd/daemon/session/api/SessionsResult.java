@@ -3,6 +3,7 @@ package io.agentd.daemon.session.api;
 import static java.util.Objects.requireNonNull;
 
 import io.agentd.daemon.rpc.StreamedResult;
+import io.agentd.protocol.session.SessionInfo;
 import io.agentd.store.session.SessionRow;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
@@ -26,7 +27,7 @@ public final class SessionsResult implements StreamedResult {
         generator.writeStartArray();
         for (List<SessionRow> chunk = rows.next(); !chunk.isEmpty(); chunk = rows.next()) {
             for (SessionRow row : chunk) {
-                generator.writePOJO(SessionInfo.from(row));
+                generator.writePOJO(SessionWire.info(row));
             }
         }
         generator.writeEndArray();

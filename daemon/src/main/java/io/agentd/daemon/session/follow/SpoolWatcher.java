@@ -1,5 +1,6 @@
 package io.agentd.daemon.session.follow;
 
+import io.agentd.store.job.LongLivedJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ public final class SpoolWatcher implements AutoCloseable {
 
     public SpoolWatcher() throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
-        this.thread = Thread.ofPlatform().daemon(true).name("agentd-spool-watcher").start(this::loop);
+        this.thread = Thread.ofPlatform().daemon(true).name("agentd-spool-watcher")
+                .start(LongLivedJob.of("agentd-spool-watcher", this::wakeNext));
     }
 
     /** Registers a spool folder; the returned handle is signalled on every change in it. */
@@ -66,21 +68,24 @@ public final class SpoolWatcher implements AutoCloseable {
         }
     }
 
-    private void loop() {
-        while (true) {
-            WatchKey key;
-            try {
-                key = service.take();
-            } catch (InterruptedException | ClosedWatchServiceException e) {
-                return;
-            }
+    /** One round: waits for a changed folder and wakes its follower; false once the service is closed. */
+    private boolean wakeNext() throws InterruptedException {
+        WatchKey key;
+        try {
+            key = service.take();
+        } catch (ClosedWatchServiceException e) {
+            return false;
+        }
+        try {
             key.pollEvents();
             Wakeup wakeup = wakeups.get(key);
             if (wakeup != null) {
                 wakeup.signal();
             }
+        } finally {
             key.reset();
         }
+        return true;
     }
 
     @Override

@@ -13,6 +13,8 @@ import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.conversation.EventType;
 import io.agentd.store.conversation.NewConversationEvent;
 import io.agentd.store.rawevent.NewRawEvent;
+import io.agentd.store.denial.PermissionDenialRepository;
+import io.agentd.store.denial.PermissionDenialRow;
 import io.agentd.store.session.SessionOutcome;
 import io.agentd.store.session.SessionStatus;
 import io.agentd.store.session.TokenCounts;
@@ -47,6 +49,9 @@ import java.util.OptionalLong;
  * into the {@link IngestState.Delta}, applied only once the transaction commits.
  */
 final class IngestTransaction {
+    /** Stateless SQL; kept here rather than in {@link IngestContext}, which only results use. */
+    private static final PermissionDenialRepository DENIALS = new PermissionDenialRepository();
+
     private final IngestContext ctx;
     private final String sessionId;
     private final String runId;
@@ -197,6 +202,10 @@ final class IngestTransaction {
         ctx.sessions().setOutcome(c, sessionId, new SessionOutcome(result.totalCostUsd(), result.durationMs(),
                 result.durationApiMs(), result.numTurns(), result.resultText().isEmpty() ? null : result.resultText(),
                 null));
+        DENIALS.replace(c, sessionId, result.permissionDenials().stream()
+                .map(d -> new PermissionDenialRow(d.toolName(), d.toolUseId(),
+                        d.toolInput().isMissingNode() ? "null" : d.toolInput().toString()))
+                .toList());
         OptionalLong window = TokenUsage.contextWindow(result, delta.model());
         if (window.isPresent()) {
             ctx.sessions().setContextWindow(c, sessionId, window.getAsLong());

@@ -1,5 +1,6 @@
 package io.agentd.daemon.session.process;
 
+import io.agentd.store.PrivateFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +60,9 @@ public final class ProcessLauncher {
             throw new IOException("setsid (util-linux) not found; agentd needs it to run sessions in their own process group");
         }
         Files.createDirectories(spool.dir(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // The wrapper's ">" keeps an existing file's mode; created by the shell they would get the umask's.
+        PrivateFiles.createOrTighten(spool.stdout());
+        PrivateFiles.createOrTighten(spool.stderr());
         List<String> command = new ArrayList<>(List.of(setsid.toString(), "/bin/sh", "-c", WRAPPER, "agentd-session",
                 spool.dir().toString()));
         command.addAll(argv);

@@ -1,5 +1,6 @@
 package io.agentd.daemon.session.process;
 
+import io.agentd.store.job.LongLivedJob;
 import io.agentd.store.Database;
 import io.agentd.store.process.ProcessRepository;
 import io.agentd.store.process.ProcessRow;
@@ -35,18 +36,11 @@ public final class SpoolJanitor implements AutoCloseable {
         this.database = requireNonNull(database, "database is null");
         this.retention = requireNonNull(retention, "retention is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.thread = Thread.ofVirtual().name("spool-janitor").start(this::loop);
-    }
-
-    private void loop() {
-        try {
-            while (true) {
-                sweep();
-                Thread.sleep(INTERVAL);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        this.thread = Thread.ofVirtual().name("spool-janitor").start(LongLivedJob.of("spool-janitor", () -> {
+            sweep();
+            Thread.sleep(INTERVAL);
+            return true;
+        }));
     }
 
     /** Deletes every expired spool folder; returns how many were removed. */

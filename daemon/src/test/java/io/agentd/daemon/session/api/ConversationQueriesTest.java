@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.error.ErrorKind;
 import io.agentd.daemon.json.JsonMappers;
+import io.agentd.protocol.session.ConversationEvent;
 import io.agentd.store.Database;
 import io.agentd.store.DatabaseOptions;
 import io.agentd.store.StoreException;
@@ -231,7 +232,7 @@ class ConversationQueriesTest {
         ConversationEventRow empty = new ConversationEventRow(3, "s", "", 3, EventType.THINKING, T0, "", "", "", "", "",
                 "", "", false, "", "", "");
         for (ConversationEventRow row : List.of(bare, full, empty)) {
-            ConversationEventView view = ConversationEventView.from(row);
+            ConversationEvent view = SessionWire.event(row);
             StringWriter written = new StringWriter();
             try (JsonGenerator generator = JsonMappers.daemon().createGenerator(written)) {
                 view.writeTo(generator);

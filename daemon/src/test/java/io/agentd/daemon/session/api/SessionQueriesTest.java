@@ -8,9 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.daemon.error.ErrorKind;
 import io.agentd.daemon.json.JsonMappers;
+import io.agentd.protocol.session.SessionState;
 import io.agentd.store.Database;
 import io.agentd.store.DatabaseOptions;
 import io.agentd.store.StoreException;
+import io.agentd.store.denial.PermissionDenialRepository;
+import io.agentd.store.denial.PermissionDenialRow;
 import io.agentd.store.session.SessionStatus;
 import io.agentd.store.testing.TempDatabaseExtension;
 import java.nio.file.Path;
@@ -25,10 +28,12 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(TempDatabaseExtension.class)
 class SessionQueriesTest {
     private StoredSessions store;
+    private Database database;
     private SessionQueries queries;
 
     @BeforeEach
     void setUp(Database database) {
+        this.database = database;
         store = new StoredSessions(database);
         queries = new SessionQueries(new SessionQueryService(database));
     }
@@ -150,7 +155,7 @@ class SessionQueriesTest {
                 "cache_creation_input_tokens", "cache_read_input_tokens", "effective_context_tokens",
                 "context_limit", "duration_ms", "auto_accept_edits", "dangerously_skip_permissions",
                 "dangerously_skip_permissions_expires_at", "archived", "context_window", "duration_api_ms",
-                "num_turns", "result");
+                "num_turns", "result", "permission_denials");
         assertThat(s.get("created_at").asString()).isEqualTo("2026-11-22T04:30:22Z");
         assertThat(s.get("dangerously_skip_permissions_expires_at").asString()).isEqualTo("2026-11-22T05:30:22Z");
         assertThat(s.get("context_limit").asLong()).isEqualTo(200_000);
@@ -166,8 +171,26 @@ class SessionQueriesTest {
 
         assertThat(s.propertyNames()).containsExactly("id", "run_id", "status", "query", "summary", "title",
                 "created_at", "last_activity_at", "context_limit", "auto_accept_edits",
-                "dangerously_skip_permissions", "archived");
-        assertThat(s.get("context_limit").asLong()).isEqualTo(SessionStateView.DEFAULT_CONTEXT_LIMIT);
+                "dangerously_skip_permissions", "archived", "permission_denials");
+        assertThat(s.get("context_limit").asLong()).isEqualTo(SessionState.DEFAULT_CONTEXT_LIMIT);
+        assertThat(s.get("permission_denials").toString()).as("always sent").isEqualTo("[]");
+    }
+
+    @Test
+    void stateListsTheToolsClaudeRefusedInItsOrder() {
+        store.insert(StoredSessions.full("s1"));
+        database.write(tx -> {
+            new PermissionDenialRepository().replace(tx.connection(), "s1", List.of(
+                    new PermissionDenialRow("Write", "toolu_1", "{\"file_path\":\"/w.txt\",\"content\":\"x\"}"),
+                    new PermissionDenialRow("Bash", "", "null")));
+            return null;
+        });
+
+        JsonNode s = json(queries.sessionState(new SessionIdParams("s1"))).get("session");
+
+        assertThat(s.get("permission_denials").toString()).isEqualTo("[{\"tool_name\":\"Write\",\"tool_use_id\":"
+                + "\"toolu_1\",\"tool_input\":{\"file_path\":\"/w.txt\",\"content\":\"x\"}},"
+                + "{\"tool_name\":\"Bash\",\"tool_use_id\":\"\",\"tool_input\":null}]");
     }
 
     @Test

@@ -16,6 +16,8 @@ import io.agentd.store.approval.ApprovalStatus;
 import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.conversation.ConversationRepository;
 import io.agentd.store.conversation.EventType;
+import io.agentd.store.denial.PermissionDenialRepository;
+import io.agentd.store.denial.PermissionDenialRow;
 import io.agentd.store.process.ProcessRepository;
 import io.agentd.store.rawevent.RawEventRepository;
 import io.agentd.store.session.SessionRepository;
@@ -115,6 +117,29 @@ class SessionIngestorTest {
         List<String> raw = rawEvents(ctx, session.id());
         assertThat(raw).containsExactlyElementsOf(lines.stream().filter(l -> !l.blank()).map(Line::text).toList());
         assertThat(process(ctx, session.id())).isEqualTo(Transcripts.bytes(name).length);
+    }
+
+    @Test
+    void theToolsClaudeRefusedOnItsOwnAreStoredWithTheResult(Database db) throws Exception {
+        IngestContext ctx = context(db);
+        SessionRow session = insertSession(ctx);
+
+        ingest(new SessionIngestor(ctx, session), lines(Transcripts.bytes("write_file.jsonl")));
+
+        List<PermissionDenialRow> denials = db.read(c -> new PermissionDenialRepository().bySession(c, session.id()));
+        assertThat(denials).containsExactly(new PermissionDenialRow("Write", "toolu_0ae02042f5b842589f0a5d47",
+                "{\"file_path\":\"/home/dev/project/written.txt\",\"content\":\"written by harness\\n\"}"));
+    }
+
+    @Test
+    void aResultWithoutDenialsStoresNone(Database db) throws Exception {
+        IngestContext ctx = context(db);
+        SessionRow session = insertSession(ctx);
+
+        ingest(new SessionIngestor(ctx, session), lines(Transcripts.bytes("write_file_approve.jsonl")));
+
+        List<PermissionDenialRow> denials = db.read(c -> new PermissionDenialRepository().bySession(c, session.id()));
+        assertThat(denials).isEmpty();
     }
 
     @Test

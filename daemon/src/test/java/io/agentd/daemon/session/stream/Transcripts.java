@@ -2,38 +2,36 @@ package io.agentd.daemon.session.stream;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The recorded stdout of the real CLI, shared by all modules under {@code shared/claude-code/transcripts}. */
+/**
+ * The recorded stdout of the real CLI: test resources under {@code transcripts/}, copied from recordings of the
+ * pinned Claude Code CLI so the suite needs nothing outside the checkout.
+ */
 public final class Transcripts {
-    private static final Path RELATIVE = Path.of("shared", "claude-code", "transcripts");
+    private static final String RESOURCE = "/transcripts";
     private static final StreamJsonParser PARSER = new StreamJsonParser();
 
     private Transcripts() {
     }
 
-    /**
-     * The fixture directory: next to the parent of {@code agentd.root} when that property is set,
-     * else the first ancestor of the working directory that has it.
-     */
+    /** The fixture directory on the test class path (the module's test resources, copied by the build). */
     public static Path dir() {
-        String root = System.getProperty("agentd.root");
-        if (root != null && !root.isBlank()) {
-            Path parent = Path.of(root).toAbsolutePath().getParent();
-            if (parent != null && Files.isDirectory(parent.resolve(RELATIVE))) {
-                return parent.resolve(RELATIVE);
-            }
+        URL url = Transcripts.class.getResource(RESOURCE);
+        if (url == null) {
+            throw new IllegalStateException("no " + RESOURCE + " on the test class path");
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(RELATIVE))) {
-                return dir.resolve(RELATIVE);
-            }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot read " + url, e);
         }
-        throw new IllegalStateException("no " + RELATIVE + " above " + Path.of("").toAbsolutePath());
     }
 
     public static List<String> names() {
