@@ -14,7 +14,8 @@ import java.util.Set;
  * the same machine, printed as one table. {@code --quick} runs the same table with shorter phases.
  */
 public final class Bench {
-    static final List<String> ALL = List.of("ingest", "rpc", "fanout", "memory", "history", "search", "cli", "workspace");
+    static final List<String> ALL = List.of("ingest", "rpc", "fanout", "memory", "history", "search", "cli", "workspace",
+            "rules");
 
     private Bench() {
     }
@@ -76,6 +77,9 @@ public final class Bench {
         }
         if (settings.runs("workspace")) {
             section(rows, "workspace", () -> WorkspaceBench.run(settings));
+        }
+        if (settings.runs("rules")) {
+            section(rows, "rules", () -> RuleBench.run(settings));
         }
         System.out.println();
         Row.print(rows);

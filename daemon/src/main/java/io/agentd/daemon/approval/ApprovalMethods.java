@@ -1,9 +1,11 @@
 package io.agentd.daemon.approval;
 
+import io.agentd.daemon.approval.rules.RuleRows;
 import io.agentd.daemon.json.JsonMappers;
 import io.agentd.protocol.approval.Approval;
 
 import java.util.List;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -27,8 +29,11 @@ public final class ApprovalMethods {
     public record GetResult(Approval approval) {
     }
 
-    /** {@code {success:true}} or {@code {success:false, error}}: a refused decision is a result, not an RPC error. */
-    public record DecisionResult(boolean success, String error) {
+    /**
+     * {@code {success:true}} or {@code {success:false, error}}: a refused decision is a result, not an RPC error.
+     * {@code rule} (agentd) is the rule {@code remember} created, only then.
+     */
+    public record DecisionResult(boolean success, String error, Map<String, Object> rule) {
     }
 
     public ApprovalMethods(ApprovalService service) {
@@ -54,7 +59,10 @@ public final class ApprovalMethods {
 
     /** A person's decision; a refused one is a result, not an error. */
     public DecisionResult decide(ApprovalParams.Decide p) {
-        ApprovalService.DecisionOutcome outcome = service.decide(p.approvalId(), p.approve(), p.comment());
-        return new DecisionResult(outcome.success(), outcome.error());
+        ApprovalService.Remember remember = p.remember() == null ? null
+                : new ApprovalService.Remember(p.remember().scope(), p.remember().rule());
+        ApprovalService.DecisionOutcome outcome = service.decide(p.approvalId(), p.approve(), p.comment(), remember);
+        return new DecisionResult(outcome.success(), outcome.error(),
+                outcome.rememberedRule() == null ? null : RuleRows.wire(outcome.rememberedRule()));
     }
 }

@@ -36,8 +36,11 @@ public final class ApprovalParams {
         }
     }
 
-    /** {@code sendDecision}: {@code decision} is approve or deny; a denial needs a comment. */
-    public record Decide(String approvalId, String decision, String comment) {
+    /**
+     * {@code sendDecision}: {@code decision} is approve or deny; a denial needs a comment. {@code remember}
+     * (agentd) also creates a rule from the approval.
+     */
+    public record Decide(String approvalId, String decision, String comment, Remember remember) {
         public Decide {
             approvalId = required(approvalId, "approval_id");
             decision = required(decision, "decision");
@@ -52,6 +55,19 @@ public final class ApprovalParams {
 
         public boolean approve() {
             return decision.equals("approve");
+        }
+    }
+
+    /**
+     * {@code remember} of {@code sendDecision} (agentd): {@code scope} session (the default), project or global;
+     * {@code rule} in Claude Code's syntax, derived from the approval when absent.
+     */
+    public record Remember(String scope, String rule) {
+        public Remember {
+            if (scope != null && !scope.equals("session") && !scope.equals("project") && !scope.equals("global")) {
+                throw AgentdException.invalidParams("remember.scope must be one of session, project, global (got '"
+                        + scope + "')");
+            }
         }
     }
 

@@ -32,7 +32,13 @@ final class ApprovalResolver {
     /** The decided approval, or empty when it was not pending any more (it keeps its first decision). */
     Optional<ApprovalRow> resolve(Tx tx, String approvalId, ApprovalStatus status, String comment, DecidedBy by)
             throws SQLException {
-        if (!approvals.decide(tx.connection(), approvalId, status, comment, by.wireName(), clock.instant())) {
+        return resolve(tx, approvalId, status, comment, by, null);
+    }
+
+    /** As {@link #resolve(Tx, String, ApprovalStatus, String, DecidedBy)}; {@code ruleId} names a deciding rule. */
+    Optional<ApprovalRow> resolve(Tx tx, String approvalId, ApprovalStatus status, String comment, DecidedBy by,
+                                  String ruleId) throws SQLException {
+        if (!approvals.decide(tx.connection(), approvalId, status, comment, by.wireName(), ruleId, clock.instant())) {
             return Optional.empty();
         }
         ApprovalRow decided = approvals.find(tx.connection(), approvalId).orElseThrow();

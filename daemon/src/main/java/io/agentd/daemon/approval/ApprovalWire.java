@@ -13,6 +13,6 @@ final class ApprovalWire {
     static Approval of(ApprovalRow a) {
         return new Approval(a.id(), a.runId(), a.sessionId(), a.toolUseId(), a.status().wireName(),
                 WireTimes.rfc3339Nano(a.createdAt()), WireTimes.rfc3339Nano(a.respondedAt()), a.toolName(),
-                JsonMappers.daemon().readTree(a.toolInputJson()), a.comment(), a.decidedBy());
+                JsonMappers.daemon().readTree(a.toolInputJson()), a.comment(), a.decidedBy(), a.ruleId());
     }
 }

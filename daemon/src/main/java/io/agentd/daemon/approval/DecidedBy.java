@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum DecidedBy {
     /** A person, through {@code sendDecision}. */
     HUMAN,
+    /** A permission rule (agentd); the approval's {@code rule_id} names it. */
+    RULE,
     /** {@code auto_accept_edits} was on and the tool edits files. */
     AUTO_ACCEPT_EDITS,
     /** {@code dangerously_skip_permissions} was on when Claude asked. */

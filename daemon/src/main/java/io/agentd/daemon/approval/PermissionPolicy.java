@@ -1,5 +1,8 @@
 package io.agentd.daemon.approval;
 
+import io.agentd.daemon.approval.rules.PermissionRule;
+import io.agentd.daemon.approval.rules.RuleDecision;
+import io.agentd.daemon.approval.rules.RuleVerdict;
 import io.agentd.daemon.error.AgentdException;
 import io.agentd.store.approval.ApprovalStatus;
 import io.agentd.store.session.PermissionSettings;
@@ -27,6 +30,9 @@ public final class PermissionPolicy {
     static final String BYPASS_COMMENT = "Auto-accepted (dangerous skip permissions enabled)";
     static final String AUTO_ACCEPT_COMMENT = "Auto-accepted (auto-accept mode enabled)";
     static final String SESSION_ENDED_COMMENT = "session ended before a decision";
+    static final String DENY_RULE_COMMENT = "Denied by rule";
+    static final String ALLOW_RULE_COMMENT = "Allowed by rule";
+    private static final RuleVerdict NO_RULE = RuleVerdict.none("no rules");
 
     /**
      * The longest bypass timeout accepted: a year. Beyond it the expiry instant could overflow, and no
@@ -45,11 +51,24 @@ public final class PermissionPolicy {
      *
      * @param comment the reason, sent as {@code response_text}
      */
-    public record Decision(ApprovalStatus status, String comment, DecidedBy decidedBy) {
+    public record Decision(ApprovalStatus status, String comment, DecidedBy decidedBy, String ruleId) {
         public Decision {
             requireNonNull(status, "status is null");
             requireNonNull(comment, "comment is null");
             requireNonNull(decidedBy, "decidedBy is null");
+            if ((decidedBy == DecidedBy.RULE) != (ruleId != null)) {
+                throw new IllegalArgumentException("a rule's decision names its rule, and only a rule's");
+            }
+        }
+
+        /** A decision of a session switch or an expiry, not of a rule. */
+        public Decision(ApprovalStatus status, String comment, DecidedBy decidedBy) {
+            this(status, comment, decidedBy, null);
+        }
+
+        /** The decision {@code rule} made. */
+        static Decision byRule(ApprovalStatus status, PermissionRule rule, String comment) {
+            return new Decision(status, comment, DecidedBy.RULE, rule.id());
         }
     }
 
@@ -119,12 +138,36 @@ public final class PermissionPolicy {
      * everything; auto-accept approves file edits; anything else waits for a person (empty).
      */
     public Optional<Decision> decide(SessionRow session, String toolName) {
+        return decide(session, toolName, NO_RULE);
+    }
+
+    /**
+     * The decision of a new approval, given what the permission rules say ({@code rules}), in this order
+     * (docs/approvals.md): a session that has ended gets an expired approval; a deny rule denies, with its
+     * comment (what Claude is told); bypass approves; an ask rule leaves it to a person, whatever a switch
+     * says; an allow rule approves; auto-accept approves file edits; anything else waits for a person.
+     */
+    public Optional<Decision> decide(SessionRow session, String toolName, RuleVerdict rules) {
         if (session.status().isTerminal()) {
             return Optional.of(sessionEnded());
+        }
+        Optional<RuleDecision> byRule = rules.decision();
+        if (byRule.isPresent() && byRule.get() == RuleDecision.DENY) {
+            PermissionRule rule = rules.rule().orElseThrow();
+            return Optional.of(Decision.byRule(ApprovalStatus.DENIED, rule,
+                    rule.comment().orElse(DENY_RULE_COMMENT + " " + rule.spec().text())));
         }
         PermissionSettings p = session.permissions();
         if (bypassActive(p)) {
             return Optional.of(new Decision(ApprovalStatus.APPROVED, BYPASS_COMMENT, DecidedBy.DANGEROUSLY_SKIP_PERMISSIONS));
+        }
+        if (byRule.isPresent() && byRule.get() == RuleDecision.ASK) {
+            return Optional.empty();
+        }
+        if (byRule.isPresent() && byRule.get() == RuleDecision.ALLOW) {
+            PermissionRule rule = rules.rule().orElseThrow();
+            return Optional.of(Decision.byRule(ApprovalStatus.APPROVED, rule,
+                    rule.comment().orElse(ALLOW_RULE_COMMENT + " " + rule.spec().text())));
         }
         if (p.autoAcceptEdits() && EDIT_TOOLS.contains(toolName)) {
             return Optional.of(new Decision(ApprovalStatus.APPROVED, AUTO_ACCEPT_COMMENT, DecidedBy.AUTO_ACCEPT_EDITS));

@@ -28,6 +28,6 @@ public final class ApprovalEventPublisher implements ApprovalEvents {
     @Override
     public void resolved(Tx tx, ApprovalRow a) throws SQLException {
         log.publish(tx, new BusEvent.ApprovalResolved(a.id(), a.sessionId(), a.runId(), a.status(), a.comment(),
-                a.toolUseId(), a.decidedBy()));
+                a.toolUseId(), a.decidedBy(), a.ruleId()));
     }
 }

@@ -5,6 +5,9 @@ import io.agentd.store.conversation.ConversationEventRow;
 import io.agentd.store.session.SessionStatus;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -151,10 +154,11 @@ public sealed interface BusEvent {
      *
      * @param comment the decision's comment; null for none
      * @param toolUseId the tool call it answers, when known; else null
-     * @param decidedBy the rule that decided ({@code human}, ...); null when unknown
+     * @param decidedBy what decided ({@code human}, {@code rule}, ...); null when unknown
+     * @param ruleId the permission rule that decided, when {@code decidedBy} is {@code rule}; else null
      */
     record ApprovalResolved(String approvalId, String sessionId, String runId, ApprovalStatus status, String comment,
-                            String toolUseId, String decidedBy) implements BusEvent {
+                            String toolUseId, String decidedBy, String ruleId) implements BusEvent {
         public ApprovalResolved {
             requireNonNull(approvalId, "approvalId is null");
             requireNonNull(sessionId, "sessionId is null");
@@ -169,6 +173,30 @@ public sealed interface BusEvent {
         @Override
         public BusEventType type() {
             return BusEventType.APPROVAL_RESOLVED;
+        }
+    }
+
+    /**
+     * A permission rule was created or deleted (agentd). Rules are not a session's: {@code sessionId} is the
+     * session of a session-scoped rule, else null, and {@code runId} is always null.
+     *
+     * @param change {@code created} or {@code deleted}
+     * @param rule   the rule's wire fields (id, rule, decision, scope, ...)
+     */
+    record RuleChanged(String change, String sessionId, Map<String, Object> rule) implements BusEvent {
+        public RuleChanged {
+            requireNonNull(change, "change is null");
+            rule = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(rule, "rule is null")));
+        }
+
+        @Override
+        public String runId() {
+            return null;
+        }
+
+        @Override
+        public BusEventType type() {
+            return BusEventType.RULE_CHANGED;
         }
     }
 }

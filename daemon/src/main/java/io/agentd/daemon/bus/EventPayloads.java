@@ -83,6 +83,13 @@ final class EventPayloads {
                 putIfPresent(data, "tool_use_id", e.toolUseId());
                 data.put("status", e.status().wireName());
                 putIfPresent(data, "decided_by", e.decidedBy());
+                putIfPresent(data, "rule_id", e.ruleId());
+                yield data;
+            }
+            case BusEvent.RuleChanged e -> {
+                ObjectNode data = MAPPER.createObjectNode();
+                data.put("change", e.change());
+                data.set("rule", MAPPER.valueToTree(e.rule()));
                 yield data;
             }
         };

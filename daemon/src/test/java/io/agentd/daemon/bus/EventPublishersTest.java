@@ -72,11 +72,11 @@ class EventPublishersTest {
             sp.settingsChanged(tx, session(null, SessionStatus.RUNNING, null, "", false), new SettingsChange(true, true, 60000L, null, null));
             sp.settingsChanged(tx, session(null, SessionStatus.RUNNING, null, "", false), new SettingsChange(false, null, null, null, null));
             sp.settingsChanged(tx, session(null, SessionStatus.RUNNING, null, "", false), SettingsChange.bypassExpired(T.plusSeconds(5)));
-            ApprovalRow pending = new ApprovalRow("a1", "r1", "s1", ApprovalStatus.PENDING, T, null, "Bash", "{}", null, null, null);
+            ApprovalRow pending = new ApprovalRow("a1", "r1", "s1", ApprovalStatus.PENDING, T, null, "Bash", "{}", null, null, null, null);
             ap.created(tx, pending);
-            ap.resolved(tx, new ApprovalRow("a1", "r1", "s1", ApprovalStatus.APPROVED, T, T, "Bash", "{}", "ok \"fine\"", "tu1", "human"));
-            ap.resolved(tx, new ApprovalRow("a2", "r1", "s1", ApprovalStatus.EXPIRED, T, T, "Bash", "{}", null, null, null));
-            ap.resolved(tx, new ApprovalRow("a3", "r1", "s1", ApprovalStatus.DENIED, T, T, "Bash", "{}", "no", null, "auto"));
+            ap.resolved(tx, new ApprovalRow("a1", "r1", "s1", ApprovalStatus.APPROVED, T, T, "Bash", "{}", "ok \"fine\"", "tu1", "human", null));
+            ap.resolved(tx, new ApprovalRow("a2", "r1", "s1", ApprovalStatus.EXPIRED, T, T, "Bash", "{}", null, null, null, null));
+            ap.resolved(tx, new ApprovalRow("a3", "r1", "s1", ApprovalStatus.DENIED, T, T, "Bash", "{}", "no", null, "auto", null));
             return null;
         });
         List<String> golden = golden();

@@ -132,7 +132,7 @@ class IdleWatchdogTest {
     private static void decidedApproval(IngestContext ctx, String sessionId, Instant decidedAt) {
         ctx.database().write(tx -> {
             new ApprovalRepository().insert(tx.connection(), new ApprovalRow("a-" + sessionId, "r", sessionId,
-                    ApprovalStatus.APPROVED, decidedAt.minusSeconds(60), decidedAt, "Bash", "{}", null, "t", "human"));
+                    ApprovalStatus.APPROVED, decidedAt.minusSeconds(60), decidedAt, "Bash", "{}", null, "t", "human", null));
             return null;
         });
     }

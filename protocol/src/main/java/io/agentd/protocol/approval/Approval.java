@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
  * hld's {@code Approval} on the wire, as {@code getApproval} and {@code fetchApprovals} return it; absent
  * optional fields are left out. {@code tool_input} is the JSON Claude sent, as it was sent. {@code status}
  * is one of {@link ApprovalStatus}' wire names ({@code expired} is agentd's, for an approval whose session
- * ended undecided). {@code decided_by} (agentd) names the rule that decided it.
+ * ended undecided). {@code decided_by} (agentd) says what decided it, and {@code rule_id} (agentd, only
+ * when {@code decided_by} is {@code rule}) which permission rule.
  */
 public record Approval(
         String id,
@@ -20,7 +21,15 @@ public record Approval(
         String toolName,
         JsonNode toolInput,
         String comment,
-        String decidedBy) {
+        String decidedBy,
+        String ruleId) {
+
+    /** An approval no permission rule decided. */
+    public Approval(String id, String runId, String sessionId, String toolUseId, String status, String createdAt,
+                    String respondedAt, String toolName, JsonNode toolInput, String comment, String decidedBy) {
+        this(id, runId, sessionId, toolUseId, status, createdAt, respondedAt, toolName, toolInput, comment, decidedBy,
+                null);
+    }
 
     /** The status, or empty when it is absent or a name this side does not know. */
     public Optional<ApprovalStatus> approvalStatus() {

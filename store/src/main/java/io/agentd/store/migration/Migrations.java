@@ -24,7 +24,8 @@ public final class Migrations {
                     "V008__settings.sql"),
             new Migration(9, "full-text search over sessions and conversations", "V009__search.sql"),
             new Migration(10, "session changes: the files each session created, modified or deleted",
-                    "V010__session_changes.sql"));
+                    "V010__session_changes.sql"),
+            new Migration(11, "permission rules; approvals: the rule that decided each one", "V011__permission_rules.sql"));
 
     private Migrations() {
     }

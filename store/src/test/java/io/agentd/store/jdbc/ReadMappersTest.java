@@ -39,7 +39,7 @@ class ReadMappersTest {
     void approvalsRoundTripEveryColumn(Database db) {
         SessionRow s = insertSession(db);
         ApprovalRow row = new ApprovalRow("local-1", "run-1", s.id(), ApprovalStatus.APPROVED, T, T.plusSeconds(1),
-                "Write", "{\"file_path\":\"x\"}", "fine", "toolu_1", "human");
+                "Write", "{\"file_path\":\"x\"}", "fine", "toolu_1", "human", null);
         ApprovalRepository approvals = new ApprovalRepository();
         db.write(tx -> {
             approvals.insert(tx.connection(), row);

@@ -381,7 +381,7 @@ class SessionIngestorTest {
         SessionRow session = insertSession(ctx);
         ctx.database().write(tx -> {
             ctx.approvals().insert(tx.connection(), new ApprovalRow("local-1", session.runId(), session.id(),
-                    ApprovalStatus.APPROVED, Instant.now(), Instant.now(), "Bash", "{}", null, "toolu_asked", "human"));
+                    ApprovalStatus.APPROVED, Instant.now(), Instant.now(), "Bash", "{}", null, "toolu_asked", "human", null));
             return null;
         });
 
