@@ -59,7 +59,7 @@ public final class FakeClaude {
     public List<List<String>> invocations() {
         try (Stream<Path> files = Files.list(argsDir)) {
             List<Path> sorted = files.filter(f -> f.getFileName().toString().startsWith(ARGS_PREFIX))
-                    .sorted(Comparator.comparing(FakeClaude::modified))
+                    .sorted(Comparator.comparing(FakeClaude::startedAt).thenComparing(FakeClaude::modified))
                     .toList();
             List<List<String>> runs = new ArrayList<>();
             for (Path file : sorted) {
@@ -84,6 +84,16 @@ public final class FakeClaude {
         // printf '%s\0' with no arguments still prints one empty field
         String trimmed = nulSeparated.endsWith("\0") ? nulSeparated.substring(0, nulSeparated.length() - 1) : nulSeparated;
         return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\0", -1));
+    }
+
+    /** The start time (ns) the script put in the file's name ({@code args.<ns>.<pid>}). */
+    private static long startedAt(Path file) {
+        String[] parts = file.getFileName().toString().split("\\.");
+        try {
+            return parts.length == 3 ? Long.parseLong(parts[1]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static FileTime modified(Path file) {

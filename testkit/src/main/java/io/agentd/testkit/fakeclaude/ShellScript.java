@@ -22,7 +22,8 @@ final class ShellScript {
             sh.append("trap '' INT\n");
         }
         // record the argv NUL-separated, one file per process, so concurrent runs do not mix
-        sh.append("printf '%s\\0' \"$@\" > ").append(quote(argsDir.toString())).append("/args.$$\n");
+        // The start time in the name orders the runs: file times can be too coarse to tell two quick runs apart.
+        sh.append("printf '%s\\0' \"$@\" > ").append(quote(argsDir.toString())).append("/args.$(date +%s%N).$$\n");
         sh.append("if [ \"$#\" -gt 0 ] && [ \"$1\" = '--version' ]; then\n");
         sh.append("  printf '%s\\n' ").append(quote(versionLine)).append("\n");
         sh.append("  exit 0\n");

@@ -22,7 +22,7 @@ class ShellScriptTest {
                 List.of(new Step.Stdout("a'b"), new Step.Sleep(Duration.ofMillis(1500))), new Ending.Exit(3));
 
         assertThat(script).startsWith("#!/bin/sh\n")
-                .contains("printf '%s\\0' \"$@\" > '/work dir'/args.$$")
+                .contains("printf '%s\\0' \"$@\" > '/work dir'/args.$(date +%s%N).$$")
                 .contains("[ \"$1\" = '--version' ]")
                 .contains("printf '%s\\n' 'a'\\''b'")
                 .contains("sleep 1.500")
