@@ -5,6 +5,7 @@ import io.agentd.daemon.approval.ApprovalService;
 import io.agentd.daemon.approval.BypassExpiry;
 import io.agentd.daemon.bus.EventBus;
 import io.agentd.daemon.bus.EventLog;
+import io.agentd.daemon.bus.TestClock;
 import io.agentd.daemon.bus.RuleEventPublisher;
 import io.agentd.daemon.rpc.MethodRegistry;
 import io.agentd.daemon.rpc.RpcServer;
@@ -33,11 +34,8 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RulesApiIT {
     private static final Path PROJECT = Path.of("/work/proj");
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T12:00:00Z"));
     private Database database;
     private Path dir;
     private RpcServer server;
@@ -235,33 +233,5 @@ class RulesApiIT {
                 .path("error").path("message").asString()).contains("working_dir");
         assertThat(client.call("createRule", params("rule", "Bash", "decision", "allow", "scope", "session",
                 "session_id", "nope")).has("error")).isTrue();
-    }
-
-    /** A clock a test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
